@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class EsccConfig(AppConfig):
+    name = "escc"
+    verbose_name = "ESCC"

@@ -1,0 +1,23 @@
+from allauth.account.decorators import secure_admin_login
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from escc import views
+
+# The admin login goes through allauth's, so its rate limits and two-factor step apply.
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = "ESCC"
+admin.site.site_title = "ESCC"
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("accounts/", include("allauth.urls")),
+    path("", include("members.urls")),
+    prefix_default_language=True,
+)

@@ -1,0 +1,40 @@
+"""Demo people for `manage.py seed_demo`. Credentials are public on purpose: demo only."""
+
+from allauth.account.models import EmailAddress
+
+from members.models import User
+
+DEMO_PASSWORD = "demo-escc-2026"
+
+PEOPLE = [
+    # e-mail, name, language, is_staff
+    ("staff@escc.example", "Kadri Klastrijuht", "et", True),
+    ("mari@tartu-mobility.example", "Mari Maasikas", "et", False),
+    ("jaan@ut-research.example", "Jaan Tamm", "et", False),
+    ("anna@citysense.example", "Anna Smith", "en", False),
+]
+
+
+def seed_people(*, scale=1):
+    for email, name, language, is_staff in PEOPLE:
+        user, _created = User.objects.update_or_create(
+            email=email,
+            defaults={
+                "display_name": name,
+                "preferred_language": language,
+                "is_staff": is_staff,
+                "is_superuser": is_staff,
+                "is_active": True,
+            },
+        )
+        # Reset every run, so the printed credentials are always the ones that work.
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+        EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
+    staff_email = PEOPLE[0][0]
+    return [
+        "Demo data loaded.",
+        f"  Staff (admin):  {staff_email} / {DEMO_PASSWORD}",
+        f"  Member:         {PEOPLE[1][0]} / {DEMO_PASSWORD}",
+        "  Staff set up two-factor authentication on their first visit to /admin/.",
+    ]
