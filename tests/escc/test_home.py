@@ -1,0 +1,37 @@
+import pytest
+from django.urls import reverse
+
+from members.models import FocusArea
+
+
+@pytest.mark.django_db
+def test_home_says_what_the_cluster_is_in_estonian(client):
+    response = client.get("/et/")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="et">' in html
+    assert "Eesti Nutika Linna Klaster" in html
+    assert "Nutikas ja roheline liikuvus" in html
+
+
+@pytest.mark.django_db
+def test_home_lists_focus_areas_and_five_services_in_english(client):
+    response = client.get("/en/")
+
+    html = response.content.decode()
+    assert '<html lang="en">' in html
+    for area in FocusArea.objects.all():
+        assert area.name_en in html
+    assert html.count('<li class="card"><h3>') == 5
+
+
+@pytest.mark.django_db
+def test_home_runs_a_fixed_number_of_queries(client, member, django_assert_num_queries):
+    client.force_login(member)
+
+    # session, user, focus areas
+    with django_assert_num_queries(3):
+        response = client.get(reverse("home"))
+
+    assert response.status_code == 200
