@@ -10,6 +10,7 @@ def site(request):
     current = get_language()
     path = request.get_full_path()
     return {
+        "site_url": settings.SITE_URL,
         "nav_sections": [s for s in main_sections() if s["url"]],
         "language_links": [
             {"code": code, "name": _native_name(code), "url": translate_url(path, code), "is_current": code == current}

@@ -36,6 +36,8 @@ if not DEBUG:
         raise ImproperlyConfigured("Production mode (DEBUG=false) needs ALLOWED_HOSTS, e.g. portal.example.ee.")
 
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# allauth names the site in its e-mails from the sites framework (row set by a migration).
+SITE_ID = 1
 
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes before django.contrib.admin.
@@ -47,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sites",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -197,6 +200,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Tallinn"
 USE_I18N = True
 USE_TZ = True
+USE_THOUSAND_SEPARATOR = True
+FORMAT_MODULE_PATH = ["escc.formats"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "et"
 MODELTRANSLATION_LANGUAGES = ("et", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("et", "en"), "et": ("en",), "en": ("et",)}
@@ -206,6 +211,9 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("et", "en"), "et": ("en",), "
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Without a collectstatic run (embedded mode, tests) whitenoise serves straight from the sources.
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.str("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media"))
 STORAGES = {

@@ -1,0 +1,77 @@
+"""A breadth-first crawl of the portal's own pages through Django's test client.
+
+The site-wide checks (crawl, accessibility, permission matrix) use it, so every page a
+later issue links to is checked without anyone listing it.
+"""
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from urllib.parse import urldefrag, urlsplit
+
+LANGUAGE_PREFIXES = ("/et/", "/en/")
+# Django's admin has its own design and translations; logout would end the crawl's session.
+SKIPPED_PREFIXES = ("/admin/", "/static/", "/media/")
+
+
+class _LinkParser(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            href = dict(attrs).get("href")
+            if href:
+                self.links.append(href)
+
+
+def internal_links(html):
+    parser = _LinkParser()
+    parser.feed(html)
+    found = []
+    for href in parser.links:
+        href, _fragment = urldefrag(href)
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or not parts.path.startswith("/"):
+            continue
+        path = parts.path + (f"?{parts.query}" if parts.query else "")
+        if path.startswith(SKIPPED_PREFIXES):
+            continue
+        found.append(path)
+    return found
+
+
+@dataclass
+class Page:
+    path: str
+    status: int
+    html: str
+    linked_from: str
+
+
+@dataclass
+class CrawlResult:
+    pages: dict = field(default_factory=dict)
+
+    def ok_html_pages(self):
+        return [p for p in self.pages.values() if p.status == 200 and p.html]
+
+
+def crawl(client, start=("/et/", "/en/"), limit=500):
+    """Fetch every internal page reachable from `start`; redirects are recorded, not followed."""
+    result = CrawlResult()
+    queue = [(path, "(start)") for path in start]
+    while queue and len(result.pages) < limit:
+        path, source = queue.pop(0)
+        if path in result.pages:
+            continue
+        response = client.get(path)
+        is_html = response.get("Content-Type", "").startswith("text/html")
+        html = response.content.decode() if is_html else ""
+        result.pages[path] = Page(path, response.status_code, html, source)
+        if response.status_code in (301, 302) and response.get("Location", "").startswith("/"):
+            queue.append((response["Location"], path))
+        for link in internal_links(html):
+            if link not in result.pages:
+                queue.append((link, path))
+    return result
