@@ -5,9 +5,13 @@ Until organisations exist (members issue), a member, an organisation admin and a
 organisation's member are plain signed-in people; their fixtures grow with that issue.
 """
 
+import importlib
+
 import pytest
 from allauth.mfa.models import Authenticator
+from django.apps import apps
 from django.core.cache import cache
+from pytest_django.plugin import blocking_manager_key
 
 from tests.factories import UserFactory
 
@@ -20,6 +24,37 @@ def _fast_and_isolated(settings):
     # Rate-limit counters live in the cache; each test starts with none.
     cache.clear()
     yield
+
+
+# Rows that data migrations write, and that a transactional test's closing flush wipes out.
+DATA_MIGRATIONS = [
+    ("members.migrations.0002_focus_areas", "load_focus_areas"),
+    ("members.migrations.0003_site_name", "name_the_site"),
+]
+
+
+def load_migration_data():
+    for module, function in DATA_MIGRATIONS:
+        getattr(importlib.import_module(module), function)(apps, None)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    # With --reuse-db, a run killed mid-way may have left a flushed database behind.
+    with django_db_blocker.unblock():
+        load_migration_data()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    # A transactional test (the browser tests) ends by flushing every table; put back what
+    # the migrations wrote, after all of its fixtures are torn down, for the tests after it.
+    result = yield
+    marker = item.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        with item.config.stash[blocking_manager_key].unblock():
+            load_migration_data()
+    return result
 
 
 @pytest.fixture

@@ -1,0 +1,94 @@
+"""axe-core on every page, as a visitor and as a member, in both languages, on a phone and a desktop.
+
+The pages come from a crawl through the test client (tests/e2e/site_pages.py); each is then
+opened in Chromium, checked by axe, and watched for Content-Security-Policy reports.
+"""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+
+from tests.e2e.site_pages import reachable_pages
+from tests.factories import TEST_PASSWORD
+
+VIEWPORTS = {
+    "phone": {"width": 360, "height": 740},
+    "desktop": {"width": 1280, "height": 800},
+}
+BLOCKING_IMPACTS = {"serious", "critical"}
+# Pages the crawl must find, so that a broken crawl cannot pass by checking nothing.
+EXPECTED_PAGES = {
+    "visitor": {"/et/", "/en/", "/et/accounts/login/", "/en/accounts/signup/", "/et/accounts/password/reset/"},
+    "member": {
+        "/et/",
+        "/en/me/",
+        "/et/accounts/email/",
+        "/et/accounts/reauthenticate/",
+        "/et/accounts/2fa/totp/activate/",
+    },
+}
+
+
+def member_pages(client, member):
+    """Every page a member reaches, including those behind allauth's password confirmation.
+
+    allauth asks for the password again before any two-factor change, even right after
+    signing in, so the crawl runs once before confirming it (finding the confirmation page)
+    and once after (finding the two-factor set-up page).
+    """
+    client.force_login(member)
+    pages = reachable_pages(client)
+    response = client.post("/et/accounts/reauthenticate/", {"password": TEST_PASSWORD})
+    assert response.status_code == 302, response.content.decode()
+    return pages | reachable_pages(client)
+
+
+def share_session(client, context, live_server):
+    """Give the browser the session the test client signed in."""
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}])
+
+
+def blocking_violations(results, url):
+    return [
+        f"{violation['id']} ({violation['impact']}) at {url}: {violation['help']}\n    {node['html']}"
+        for violation in results.response["violations"]
+        if violation["impact"] in BLOCKING_IMPACTS
+        for node in violation["nodes"]
+    ]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("persona", ["visitor", "member"])
+def test_no_page_has_serious_accessibility_violations_or_csp_reports(
+    persona, viewport, request, client, live_server, new_context
+):
+    context = new_context(viewport=VIEWPORTS[viewport], locale="et-EE")
+    signed_in_name = None
+    if persona == "member":
+        member = request.getfixturevalue("member")
+        paths = member_pages(client, member)
+        share_session(client, context, live_server)
+        signed_in_name = member.get_short_name()
+    else:
+        paths = reachable_pages(client)
+    page = context.new_page()
+    csp_reports = []
+    page.on("console", lambda message: csp_reports.append(f"{page.url}: {message.text}"))
+    axe = Axe()
+    violations = []
+
+    for path in sorted(paths):
+        url = live_server.url + path
+        response = page.goto(url)
+        assert response.status == 200, url
+        if signed_in_name:
+            assert page.locator("nav.site-account").get_by_text(signed_in_name).count() == 1, url
+        violations += blocking_violations(axe.run(page), url)
+
+    csp_reports = [report for report in csp_reports if "Content Security Policy" in report]
+    print("\n".join(violations + csp_reports))
+    assert EXPECTED_PAGES[persona] <= paths
+    assert violations == [], "axe found serious or critical violations:\n" + "\n".join(violations)
+    assert csp_reports == [], "Content-Security-Policy violations:\n" + "\n".join(csp_reports)
