@@ -31,6 +31,7 @@ def seed_people(*, scale=1):
         user.set_password(DEMO_PASSWORD)
         user.save(update_fields=["password"])
         EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
+    _seed_generated_people(scale)
     staff_email = PEOPLE[0][0]
     return [
         "Demo data loaded.",
@@ -38,3 +39,21 @@ def seed_people(*, scale=1):
         f"  Member:         {PEOPLE[1][0]} / {DEMO_PASSWORD}",
         "  Staff set up two-factor authentication on their first visit to /admin/.",
     ]
+
+
+def _seed_generated_people(scale):
+    """`--scale N` adds 25 × (N − 1) generated members, in bulk, for measuring pages."""
+    extra = 25 * (scale - 1)
+    if extra <= 0:
+        return
+    password = User.objects.get(email=PEOPLE[1][0]).password
+    users = [
+        User(email=f"member{number}@scale.escc.example", display_name=f"Liige {number}", password=password)
+        for number in range(extra)
+    ]
+    User.objects.bulk_create(users, ignore_conflicts=True)
+    created = User.objects.filter(email__endswith="@scale.escc.example").exclude(emailaddress__isnull=False)
+    EmailAddress.objects.bulk_create(
+        [EmailAddress(user=user, email=user.email, verified=True, primary=True) for user in created],
+        ignore_conflicts=True,
+    )

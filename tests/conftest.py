@@ -90,3 +90,19 @@ def persona_client(client, request):
         return client
 
     return sign_in
+
+
+@pytest.fixture
+def assert_page_queries(client, django_assert_num_queries):
+    """GET a page and assert its exact query count; on a mismatch pytest-django prints the SQL.
+
+    Every list or detail page gets such a test, with enough rows that a per-row query shows.
+    """
+
+    def check(url, expected, *, status=200):
+        with django_assert_num_queries(expected):
+            response = client.get(url)
+        assert response.status_code == status
+        return response
+
+    return check

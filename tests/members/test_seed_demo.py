@@ -32,3 +32,12 @@ def test_seed_demo_twice_creates_nothing_new():
 
     assert (User.objects.count(), EmailAddress.objects.count()) == counts
     assert not EmailAddress.objects.filter(verified=False).exists()
+
+
+@pytest.mark.django_db
+def test_scale_multiplies_people_in_bulk_and_stays_idempotent():
+    call_command("seed_demo", "--scale", "3", stdout=io.StringIO())
+    call_command("seed_demo", "--scale", "3", stdout=io.StringIO())
+
+    assert User.objects.filter(email__endswith="@scale.escc.example").count() == 50
+    assert EmailAddress.objects.filter(email__endswith="@scale.escc.example", verified=True).count() == 50
