@@ -54,6 +54,9 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "django_filters",
+    "django_countries",
+    "simple_history",
+    "import_export",
     "django_htmx",
     "django_celery_beat",
     "django_structlog",
@@ -81,6 +84,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "escc.middleware.StaffTwoFactorMiddleware",
 ]
 

@@ -1,4 +1,5 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
@@ -24,8 +25,29 @@ class AccountAdapter(DefaultAccountAdapter):
             # allauth ships plain-text templates only; one wrapper gives every one of them
             # the portal's HTML design without copying thirty templates.
             html = render_to_string(
-                "emails/html_wrapper.html",
-                {"body": message.body, "subject": message.subject, "language": get_language()},
+                "emails/base.html",
+                {
+                    "body": message.body,
+                    "subject": message.subject,
+                    "language": get_language(),
+                    "site_url": settings.SITE_URL,
+                },
             )
             message.attach_alternative(html, "text/html")
         return message
+
+    def send_mail(self, template_prefix, email, context):
+        """allauth's e-mails go through the outbox like every other e-mail of the portal."""
+        from members.outbox import queue_email
+
+        message = self.render_mail(template_prefix, email, context)
+        html = next((content for content, mimetype in message.alternatives if mimetype == "text/html"), "")
+        for address in message.to:
+            queue_email(
+                to=address,
+                subject=message.subject,
+                text=message.body,
+                html=html,
+                kind=template_prefix.rsplit("/", 1)[-1],
+                from_email=message.from_email,
+            )

@@ -1,8 +1,8 @@
 """Personas and site-wide fixtures.
 
-The personas are the five kinds of people the permission matrix checks every URL for.
-Until organisations exist (members issue), a member, an organisation admin and another
-organisation's member are plain signed-in people; their fixtures grow with that issue.
+The personas are the five kinds of people the permission matrix checks every URL for:
+a visitor, a member and an admin of `organisation`, a member of `other_organisation`,
+and cluster staff (with two-factor on).
 """
 
 import importlib
@@ -13,7 +13,7 @@ from django.apps import apps
 from django.core.cache import cache
 from pytest_django.plugin import blocking_manager_key
 
-from tests.factories import UserFactory
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
 PERSONAS = ["visitor", "member", "org_admin", "other_member", "staff"]
 
@@ -58,18 +58,42 @@ def pytest_runtest_teardown(item, nextitem):
 
 
 @pytest.fixture
-def member(db):
-    return UserFactory(display_name="Mari Member")
+def organisation(db):
+    return OrganisationFactory(name_et="Tartu Liikuvus OÜ", name_en="Tartu Mobility Ltd", slug="tartu-mobility")
 
 
 @pytest.fixture
-def org_admin(db):
-    return UserFactory(display_name="Olev Orgadmin")
+def other_organisation(db):
+    return OrganisationFactory(name_et="Õhuseire AS", name_en="Air Sense Ltd", slug="air-sense")
 
 
 @pytest.fixture
-def other_member(db):
-    return UserFactory(display_name="Tiit Teine")
+def member(organisation):
+    return MembershipFactory(organisation=organisation, user__display_name="Mari Member").user
+
+
+@pytest.fixture
+def org_admin(organisation):
+    return MembershipFactory(organisation=organisation, admin=True, user__display_name="Olev Orgadmin").user
+
+
+@pytest.fixture
+def other_member(other_organisation):
+    return MembershipFactory(organisation=other_organisation, user__display_name="Tiit Teine").user
+
+
+@pytest.fixture
+def mail_after_commit(django_capture_on_commit_callbacks):
+    """Run what a block queues for after commit (the outbox's sends) when the block ends.
+
+    Tests run inside a transaction that never commits, so `with mail_after_commit():
+    client.post(...)` is how a test sees the e-mails a request sends.
+    """
+
+    def block():
+        return django_capture_on_commit_callbacks(execute=True)
+
+    return block
 
 
 @pytest.fixture

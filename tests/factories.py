@@ -2,8 +2,19 @@
 
 import factory
 from allauth.account.models import EmailAddress
+from django.utils import timezone
 
-from members.models import User
+from members.models import (
+    Competence,
+    Invitation,
+    Membership,
+    MembershipApplication,
+    MembershipStatus,
+    Organisation,
+    OrganisationKind,
+    Role,
+    User,
+)
 
 TEST_PASSWORD = "correct-horse-battery-staple"
 
@@ -26,3 +37,81 @@ class UserFactory(factory.django.DjangoModelFactory):
         # allauth's mandatory verification: a person without a verified address cannot sign in.
         if create and extracted is not False:
             EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+
+
+class CompetenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Competence
+        django_get_or_create = ["slug"]
+
+    name_en = factory.Sequence(lambda n: f"Competence {n}")
+    name_et = factory.Sequence(lambda n: f"Oskus {n}")
+    name = factory.SelfAttribute("name_en")
+    slug = factory.Sequence(lambda n: f"competence-{n}")
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        skip_postgeneration_save = True
+
+    name_et = factory.Sequence(lambda n: f"Organisatsioon {n} OÜ")
+    name_en = factory.Sequence(lambda n: f"Organisation {n} Ltd")
+    name = factory.SelfAttribute("name_et")
+    slug = factory.Sequence(lambda n: f"organisation-{n}")
+    kind = OrganisationKind.COMPANY
+    registry_code = factory.Sequence(lambda n: f"{10000000 + n}")
+    short_description_et = "Nutikad lahendused linnadele."
+    short_description_en = "Smart solutions for cities."
+    city = "Tartu"
+    country = "EE"
+    contact_email = factory.Sequence(lambda n: f"info{n}@organisation.example")
+    membership_status = MembershipStatus.ACTIVE
+    member_since = factory.LazyFunction(lambda: timezone.localdate())
+    profile_confirmed_at = factory.LazyFunction(timezone.now)
+
+    class Params:
+        applicant = factory.Trait(membership_status=MembershipStatus.APPLICANT, member_since=None)
+        suspended = factory.Trait(membership_status=MembershipStatus.SUSPENDED)
+
+    @factory.post_generation
+    def focus_areas(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.focus_areas.set(extracted)
+
+    @factory.post_generation
+    def competences(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.competences.set(extracted)
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = Role.MEMBER
+    job_title = "Project manager"
+
+    class Params:
+        admin = factory.Trait(role=Role.ADMIN)
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Invitation
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    email = factory.Sequence(lambda n: f"invited{n}@example.ee")
+    role = Role.MEMBER
+
+
+class MembershipApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MembershipApplication
+
+    organisation = factory.SubFactory(OrganisationFactory, applicant=True)
+    applicant = factory.SubFactory(UserFactory)
+    contact_job_title = "CEO"
+    motivation = "We build mobility data platforms and want to pilot them with cities."

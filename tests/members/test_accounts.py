@@ -22,8 +22,9 @@ def code_from(message):
 
 
 @pytest.mark.django_db
-def test_sign_up_keeps_name_and_language_and_asks_for_the_emailed_code(client):
-    response = client.post("/et/accounts/signup/", SIGNUP)
+def test_sign_up_keeps_name_and_language_and_asks_for_the_emailed_code(client, mail_after_commit):
+    with mail_after_commit():
+        response = client.post("/et/accounts/signup/", SIGNUP)
 
     user = User.objects.get(email="liis@example.ee")
     assert response.status_code == 302
@@ -35,8 +36,9 @@ def test_sign_up_keeps_name_and_language_and_asks_for_the_emailed_code(client):
 
 
 @pytest.mark.django_db
-def test_the_emailed_code_verifies_the_address_and_signs_in(client):
-    client.post("/en/accounts/signup/", SIGNUP)
+def test_the_emailed_code_verifies_the_address_and_signs_in(client, mail_after_commit):
+    with mail_after_commit():
+        client.post("/en/accounts/signup/", SIGNUP)
 
     response = client.post("/en/accounts/confirm-email/", {"code": code_from(mail.outbox[0])})
 
@@ -46,8 +48,9 @@ def test_the_emailed_code_verifies_the_address_and_signs_in(client):
 
 
 @pytest.mark.django_db
-def test_a_wrong_code_is_refused_next_to_the_field(client):
-    client.post("/en/accounts/signup/", SIGNUP)
+def test_a_wrong_code_is_refused_next_to_the_field(client, mail_after_commit):
+    with mail_after_commit():
+        client.post("/en/accounts/signup/", SIGNUP)
 
     response = client.post("/en/accounts/confirm-email/", {"code": "WRONG1"})
 
@@ -57,10 +60,12 @@ def test_a_wrong_code_is_refused_next_to_the_field(client):
 
 
 @pytest.mark.django_db
-def test_mail_is_written_in_the_language_the_person_signed_up_in(client):
-    client.post("/et/accounts/signup/", SIGNUP)
+def test_mail_is_written_in_the_language_the_person_signed_up_in(client, mail_after_commit):
+    with mail_after_commit():
+        client.post("/et/accounts/signup/", SIGNUP)
     client.logout()
-    client.post("/en/accounts/signup/", {**SIGNUP, "email": "john@example.ee"})
+    with mail_after_commit():
+        client.post("/en/accounts/signup/", {**SIGNUP, "email": "john@example.ee"})
 
     estonian, english = mail.outbox
     assert "Kinnita" in estonian.subject or "kinnit" in estonian.body.lower()
@@ -88,8 +93,9 @@ def test_verified_person_signs_in_with_email_and_password(client, member):
 
 
 @pytest.mark.django_db
-def test_sign_up_with_a_taken_address_looks_the_same_as_a_new_one(client, member):
-    response = client.post("/et/accounts/signup/", {**SIGNUP, "email": member.email})
+def test_sign_up_with_a_taken_address_looks_the_same_as_a_new_one(client, member, mail_after_commit):
+    with mail_after_commit():
+        response = client.post("/et/accounts/signup/", {**SIGNUP, "email": member.email})
 
     # No enumeration: same redirect as a fresh sign-up; the owner is told by e-mail instead.
     assert response["Location"] == "/et/accounts/confirm-email/"
@@ -98,9 +104,11 @@ def test_sign_up_with_a_taken_address_looks_the_same_as_a_new_one(client, member
 
 
 @pytest.mark.django_db
-def test_password_reset_answers_the_same_for_unknown_addresses(client, member):
-    known = client.post("/en/accounts/password/reset/", {"email": member.email})
-    unknown = client.post("/en/accounts/password/reset/", {"email": "nobody@example.ee"})
+def test_password_reset_answers_the_same_for_unknown_addresses(client, member, mail_after_commit):
+    with mail_after_commit():
+        known = client.post("/en/accounts/password/reset/", {"email": member.email})
+    with mail_after_commit():
+        unknown = client.post("/en/accounts/password/reset/", {"email": "nobody@example.ee"})
 
     assert known.status_code == unknown.status_code == 302
     assert known["Location"] == unknown["Location"]
@@ -152,8 +160,9 @@ def test_members_never_reach_the_admin(client, member):
 
 
 @pytest.mark.django_db
-def test_account_mail_has_a_designed_html_part_and_names_the_portal(client):
-    client.post("/en/accounts/signup/", SIGNUP)
+def test_account_mail_has_a_designed_html_part_and_names_the_portal(client, mail_after_commit):
+    with mail_after_commit():
+        client.post("/en/accounts/signup/", SIGNUP)
 
     message = mail.outbox[0]
     html, mimetype = message.alternatives[0]

@@ -1,0 +1,39 @@
+from django.db import transaction
+from django.utils import timezone
+
+from members import emails
+from members.models import PROFILE_CONFIRMATION_PERIOD, Membership, Organisation, Role, User
+
+
+def update_profile(user: User, *, display_name: str, preferred_language: str) -> User:
+    """Change what a person says about themselves; only they call it."""
+    user.display_name = display_name
+    user.preferred_language = preferred_language
+    user.save(update_fields=["display_name", "preferred_language"])
+    return user
+
+
+def remind_profile_confirmation(*, now=None) -> int:
+    """E-mail the admins of active organisations whose profile went a year unconfirmed.
+
+    Each organisation is reminded at most once per confirmation period. Returns how many
+    organisations were reminded.
+    """
+    now = now or timezone.now()
+    cutoff = now - PROFILE_CONFIRMATION_PERIOD
+    due = (
+        Organisation.objects.active()
+        .filter(profile_confirmed_at__lt=cutoff)
+        .exclude(confirmation_reminded_at__gte=cutoff)
+    )
+    reminded = 0
+    for organisation in due:
+        with transaction.atomic():
+            claimed = Organisation.objects.filter(pk=organisation.pk).exclude(confirmation_reminded_at__gte=cutoff)
+            if not claimed.update(confirmation_reminded_at=now):
+                continue
+            admins = Membership.objects.filter(organisation=organisation, role=Role.ADMIN).select_related("user")
+            for membership in admins:
+                emails.send_to_person(membership.user, "profile_reminder", {"organisation": organisation})
+            reminded += 1
+    return reminded

@@ -1,0 +1,27 @@
+from celery import shared_task
+
+from members import outbox, services
+
+
+@shared_task(bind=True, name="members.send_queued_email", max_retries=outbox.MAX_ATTEMPTS)
+def send_queued_email(self, email_id):
+    """Send one outbox e-mail; transient SMTP errors retry with backoff, refusals are final."""
+    try:
+        return outbox.send_queued_email(email_id)
+    except outbox.PermanentFailure:
+        return False
+    except outbox.TransientFailure as failure:
+        # The row is due again at the same moment, so the retry finds it claimable.
+        raise self.retry(countdown=failure.retry_in + 1, exc=failure) from failure
+
+
+@shared_task(name="members.sweep_outbox")
+def sweep_outbox():
+    """Re-queue outbox e-mails that are due and unsent (runs every minute from beat)."""
+    return outbox.sweep_outbox()
+
+
+@shared_task(name="members.remind_profile_confirmation")
+def remind_profile_confirmation():
+    """Ask the admins of profiles not confirmed for a year to check them (daily)."""
+    return services.remind_profile_confirmation()
