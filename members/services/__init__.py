@@ -4,11 +4,37 @@ Each module holds one concern; this package re-exports the public functions so c
 write `services.approve_application(...)`.
 """
 
+from members.services.applications import approve_application, reject_application, submit_application
+from members.services.competences import merge_competences
 from members.services.errors import MembersError
+from members.services.membership_status import end_membership, reactivate_organisation, suspend_organisation
+from members.services.organisation_profile import confirm_profile, propose_competences, update_organisation_profile
+from members.services.people import (
+    accept_invitation,
+    change_membership,
+    invite_person,
+    remove_membership,
+    withdraw_invitation,
+)
 from members.services.profile import remind_profile_confirmation, update_profile
 
 __all__ = [
     "MembersError",
+    "accept_invitation",
+    "approve_application",
+    "change_membership",
+    "confirm_profile",
+    "end_membership",
+    "invite_person",
+    "merge_competences",
+    "propose_competences",
+    "reactivate_organisation",
+    "reject_application",
     "remind_profile_confirmation",
+    "remove_membership",
+    "submit_application",
+    "suspend_organisation",
+    "update_organisation_profile",
     "update_profile",
+    "withdraw_invitation",
 ]
