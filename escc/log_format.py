@@ -11,6 +11,8 @@ SHARED_PROCESSORS = [
     structlog.contextvars.merge_contextvars,
     structlog.stdlib.add_logger_name,
     structlog.stdlib.add_log_level,
+    # Fields passed as logging's `extra=` become keys of the JSON line.
+    structlog.stdlib.ExtraAdder(),
     structlog.processors.TimeStamper(fmt="iso", utc=True),
 ]
 

@@ -148,7 +148,10 @@ CELERY_TIMEZONE = "Europe/Tallinn"
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A visibility timeout longer than the longest task, so Redis does not redeliver running work.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "socket_connect_timeout": 2}
+# Socket timeouts: a stalled Redis must fail a request's enqueue in seconds (the outbox sweeper
+# sends the e-mail later), never hang it.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "socket_connect_timeout": 2, "socket_timeout": 2}
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 
 # --- E-mail ---------------------------------------------------------------------------------
 

@@ -1,5 +1,7 @@
 from allauth.account.decorators import secure_admin_login
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
@@ -21,3 +23,7 @@ urlpatterns += i18n_patterns(
     path("", include("members.urls")),
     prefix_default_language=True,
 )
+
+# Uploaded logos: the embedded mode serves them itself; in production the reverse proxy serves
+# MEDIA_ROOT at /media/ (static() adds nothing when DEBUG is off).
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -323,6 +323,7 @@ class Membership(models.Model):
                 fields=["organisation"],
                 condition=models.Q(is_primary_contact=True),
                 name="members_membership_one_primary_contact",
+                violation_error_message=_("An organisation has one primary contact: unmark the current one first."),
             ),
         ]
 

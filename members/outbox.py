@@ -10,10 +10,11 @@ At-least-once remains: a crash between the SMTP server's 250 and our commit rese
 message, with the same Message-ID, so a mail client shows it once.
 """
 
-import logging
 import smtplib
 from datetime import timedelta
+from urllib.parse import urlsplit
 
+import structlog
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.message import make_msgid
@@ -23,14 +24,21 @@ from django.utils import timezone
 
 from members.models import OutboxEmail
 
-logger = logging.getLogger(__name__)
+logger = structlog.get_logger(__name__)
 
 MAX_ATTEMPTS = 8
+# 30 s, doubling, at most an hour: eight attempts span about an hour of mail-server trouble.
 BACKOFF_BASE_SECONDS = 30
+BACKOFF_MAX_SECONDS = 3600
 # A claimed row whose worker died is taken again after this long.
 CLAIM_LEASE = timedelta(minutes=10)
-# The sweeper leaves fresh rows to the task queued after commit.
+# The sweeper leaves rows that became due this recently to the task queued for them.
 SWEEP_GRACE = timedelta(minutes=2)
+SWEEP_BATCH = 500
+
+# Answers about the server or our account, not about this message: every message would get
+# them, so they are worth retrying (and alerting on) rather than refusing for good.
+SERVER_TROUBLE = (smtplib.SMTPConnectError, smtplib.SMTPHeloError, smtplib.SMTPAuthenticationError)
 
 
 class PermanentFailure(Exception):
@@ -46,7 +54,12 @@ class TransientFailure(Exception):
 
 
 def queue_email(*, to, subject, text, html="", kind, headers=None, from_email=None):
-    """Record an e-mail and send it after the current transaction commits. Returns the row."""
+    """Record an e-mail and send it after the current transaction commits. Returns the row.
+
+    If the caller's transaction rolls back, the row and the send vanish with it. If the
+    broker is down when the transaction commits, the failure is logged and the sweeper
+    sends the row later; the caller never sees it.
+    """
     email = OutboxEmail.objects.create(
         kind=kind,
         to=to,
@@ -62,8 +75,6 @@ def queue_email(*, to, subject, text, html="", kind, headers=None, from_email=No
 
 
 def _message_id_domain():
-    from urllib.parse import urlsplit
-
     return urlsplit(settings.SITE_URL).hostname or "escc.example"
 
 
@@ -73,7 +84,7 @@ def _enqueue(email_id):
     try:
         tasks.send_queued_email.delay(email_id)
     except Exception:  # noqa: BLE001 - the broker is down; the sweeper will send it
-        logger.warning("outbox_enqueue_failed", extra={"email_id": email_id}, exc_info=True)
+        logger.warning("outbox_enqueue_failed", email_id=email_id, exc_info=True)
 
 
 def claim(email_id, *, now=None):
@@ -89,46 +100,93 @@ def claim(email_id, *, now=None):
 
 
 def send_queued_email(email_id):
-    """Send one outbox row if it is still due. Raises on transient SMTP errors (retry later)."""
+    """Send one outbox row if it is due and nobody else is sending it; True if this call sent it.
+
+    A transient failure (connection trouble, a 4xx answer) puts the row back with a growing
+    delay and raises TransientFailure; a refusal (5xx about this message), a message that
+    cannot be encoded, or the last of MAX_ATTEMPTS marks it FAILED and raises PermanentFailure.
+    """
     email = claim(email_id)
     if email is None:
         return False
-    message = EmailMultiAlternatives(
-        subject=email.subject,
-        body=email.body_text,
-        from_email=email.from_email,
-        to=[email.to],
-        headers={**email.headers, "Message-ID": email.message_id},
-        connection=get_connection(),
-    )
-    if email.body_html:
-        message.attach_alternative(email.body_html, "text/html")
+    if email.attempts > MAX_ATTEMPTS:
+        # Only attempts that never finished (a worker killed mid-send) get this far.
+        error = f"gave up after {MAX_ATTEMPTS} attempts"
+        _give_up(email, error)
+        raise PermanentFailure(error)
     try:
-        message.send()
+        _deliver(_message(email))
     except (smtplib.SMTPException, OSError) as error:
         if _is_permanent(error):
             _give_up(email, error)
             raise PermanentFailure(repr(error)) from error
         raise TransientFailure(error, _back_off(email, error)) from error
+    except ValueError as error:
+        # BadHeaderError or an address that cannot be encoded: no retry can fix the message.
+        _give_up(email, error)
+        raise PermanentFailure(repr(error)) from error
     OutboxEmail.objects.filter(pk=email.pk).update(
         status=OutboxEmail.Status.SENT, sent_at=timezone.now(), last_error=""
     )
     return True
 
 
+def _message(email):
+    headers = {name: value for name, value in email.headers.items() if name.lower() != "message-id"}
+    message = EmailMultiAlternatives(
+        subject=email.subject,
+        body=email.body_text,
+        from_email=email.from_email,
+        to=[email.to],
+        headers={**headers, "Message-ID": email.message_id},
+    )
+    if email.body_html:
+        message.attach_alternative(email.body_html, "text/html")
+    return message
+
+
+def _deliver(message):
+    # Our own open and close: once the server has answered 250, a failing QUIT must not
+    # count as a failed send, or the message would go out again.
+    connection = get_connection()
+    connection.open()
+    try:
+        connection.send_messages([message])
+    finally:
+        try:
+            connection.close()
+        except (smtplib.SMTPException, OSError):
+            logger.warning("outbox_close_failed", exc_info=True)
+
+
 def _is_permanent(error):
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         return all(code >= 500 for code, _message in error.recipients.values())
+    if isinstance(error, SERVER_TROUBLE):
+        return False
     return isinstance(error, smtplib.SMTPResponseException) and error.smtp_code >= 500
 
 
+def backoff_seconds(attempts):
+    """Seconds to wait after the given number of failed attempts (1 → the base, then doubling)."""
+    return min(BACKOFF_BASE_SECONDS * 2 ** (attempts - 1), BACKOFF_MAX_SECONDS)
+
+
+def _owned(email):
+    # Only the claim that took the row may put it back or refuse it.
+    return OutboxEmail.objects.filter(pk=email.pk, status=OutboxEmail.Status.SENDING, claimed_at=email.claimed_at)
+
+
 def _back_off(email, error):
-    """Make the row due again later (30 s, doubling, at most an hour); the seconds to wait."""
+    """Make the row due again later; the seconds to wait. Gives up after MAX_ATTEMPTS."""
     if email.attempts >= MAX_ATTEMPTS:
         _give_up(email, error)
         raise PermanentFailure(f"gave up after {email.attempts} attempts: {error!r}") from error
-    delay = min(BACKOFF_BASE_SECONDS * 2 ** (email.attempts - 1), 3600)
-    OutboxEmail.objects.filter(pk=email.pk).update(
+    delay = backoff_seconds(email.attempts)
+    logger.warning(
+        "outbox_send_deferred", email_id=email.pk, attempts=email.attempts, retry_in=delay, error=repr(error)
+    )
+    _owned(email).update(
         status=OutboxEmail.Status.PENDING,
         send_after=timezone.now() + timedelta(seconds=delay),
         last_error=repr(error)[:2000],
@@ -137,24 +195,34 @@ def _back_off(email, error):
 
 
 def _give_up(email, error):
-    logger.error("outbox_email_refused", extra={"email_id": email.pk, "kind": email.kind, "error": repr(error)})
-    OutboxEmail.objects.filter(pk=email.pk).update(status=OutboxEmail.Status.FAILED, last_error=repr(error)[:2000])
+    logger.error("outbox_email_failed", email_id=email.pk, kind=email.kind, attempts=email.attempts, error=repr(error))
+    _owned(email).update(status=OutboxEmail.Status.FAILED, last_error=repr(error)[:2000])
 
 
-def due_email_ids(*, now=None, limit=500):
+def due_email_ids(*, now=None, limit=SWEEP_BATCH):
+    """Ids of rows nobody is sending that should be: due for SWEEP_GRACE, or claimed by a dead worker.
+
+    The grace leaves a fresh row, or a retry that just became due, to the task already queued
+    for it, so the sweeper only picks up what the queue lost.
+    """
     now = now or timezone.now()
     due = OutboxEmail.objects.filter(
-        Q(status=OutboxEmail.Status.PENDING, send_after__lte=now, created_at__lte=now - SWEEP_GRACE)
+        Q(status=OutboxEmail.Status.PENDING, send_after__lte=now - SWEEP_GRACE)
         | Q(status=OutboxEmail.Status.SENDING, claimed_at__lt=now - CLAIM_LEASE)
     )
     return list(due.order_by("send_after").values_list("pk", flat=True)[:limit])
 
 
-def sweep_outbox():
-    """Queue every due, unsent row again. Returns how many were queued."""
+def sweep_outbox(*, now=None):
+    """Queue every row the queue lost again (at most SWEEP_BATCH a run). Returns how many were queued.
+
+    A broker failure half-way raises: the rows stay due and the next run queues them.
+    """
     from members import tasks
 
-    ids = due_email_ids()
+    ids = due_email_ids(now=now)
     for email_id in ids:
         tasks.send_queued_email.delay(email_id)
+    if ids:
+        logger.info("outbox_swept", queued=len(ids))
     return len(ids)

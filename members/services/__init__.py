@@ -4,8 +4,13 @@ Each module holds one concern; this package re-exports the public functions so c
 write `services.approve_application(...)`.
 """
 
-from members.services.applications import approve_application, reject_application, submit_application
-from members.services.competences import merge_competences
+from members.services.applications import (
+    ApplicationError,
+    approve_application,
+    reject_application,
+    submit_application,
+)
+from members.services.competences import approve_competence, merge_competences
 from members.services.errors import MembersError
 from members.services.membership_status import end_membership, reactivate_organisation, suspend_organisation
 from members.services.organisation_profile import confirm_profile, propose_competences, update_organisation_profile
@@ -16,10 +21,13 @@ from members.services.people import (
     remove_membership,
     withdraw_invitation,
 )
-from members.services.profile import remind_profile_confirmation, update_profile
+from members.services.profile import remind_profile_confirmation, update_own_profile, update_profile
 
 __all__ = [
+    "ApplicationError",
     "MembersError",
+    "approve_competence",
+    "update_own_profile",
     "accept_invitation",
     "approve_application",
     "change_membership",

@@ -21,11 +21,7 @@ def remind_profile_confirmation(*, now=None) -> int:
     """
     now = now or timezone.now()
     cutoff = now - PROFILE_CONFIRMATION_PERIOD
-    due = (
-        Organisation.objects.active()
-        .filter(profile_confirmed_at__lt=cutoff)
-        .exclude(confirmation_reminded_at__gte=cutoff)
-    )
+    due = Organisation.objects.active().stale(now=now).exclude(confirmation_reminded_at__gte=cutoff)
     reminded = 0
     for organisation in due:
         with transaction.atomic():
@@ -37,3 +33,21 @@ def remind_profile_confirmation(*, now=None) -> int:
                 emails.send_to_person(membership.user, "profile_reminder", {"organisation": organisation})
             reminded += 1
     return reminded
+
+
+def update_own_profile(user, *, display_name, preferred_language, job_titles=None):
+    """A person's own page: their name and language, and their job title in each organisation.
+
+    `job_titles` maps membership ids to titles; only the person's own memberships are
+    touched, whatever ids are given. One transaction.
+    """
+    job_titles = job_titles or {}
+    with transaction.atomic():
+        update_profile(user, display_name=display_name, preferred_language=preferred_language)
+        memberships = Membership.objects.select_for_update().filter(user=user, pk__in=list(job_titles))
+        for membership in memberships:
+            title = " ".join((job_titles[membership.pk] or "").split())
+            if membership.job_title != title:
+                membership.job_title = title
+                membership.save(update_fields=["job_title"])
+    return user

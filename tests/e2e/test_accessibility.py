@@ -18,9 +18,26 @@ VIEWPORTS = {
 BLOCKING_IMPACTS = {"serious", "critical"}
 # Pages the crawl must find, so that a broken crawl cannot pass by checking nothing.
 EXPECTED_PAGES = {
-    "visitor": {"/et/", "/en/", "/et/accounts/login/", "/en/accounts/signup/", "/et/accounts/password/reset/"},
+    "visitor": {
+        "/et/",
+        "/en/",
+        "/et/accounts/login/",
+        "/en/accounts/signup/",
+        "/et/accounts/password/reset/",
+        "/et/members/",
+        "/et/members/tartu-mobility/",
+        "/en/join/",
+    },
+    "org_admin": {
+        "/et/members/",
+        "/en/members/tartu-mobility/",
+        "/et/members/tartu-mobility/edit/",
+        "/et/members/tartu-mobility/people/",
+        "/et/join/",
+    },
     "member": {
         "/et/",
+        "/et/members/tartu-mobility/",
         "/en/me/",
         "/et/accounts/email/",
         "/et/accounts/reauthenticate/",
@@ -60,14 +77,16 @@ def blocking_violations(results, url):
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-@pytest.mark.parametrize("persona", ["visitor", "member"])
+@pytest.mark.parametrize("persona", ["visitor", "member", "org_admin"])
 def test_no_page_has_serious_accessibility_violations_or_csp_reports(
     persona, viewport, request, client, live_server, new_context
 ):
+    request.getfixturevalue("other_organisation")
+    request.getfixturevalue("organisation")
     context = new_context(viewport=VIEWPORTS[viewport], locale="et-EE")
     signed_in_name = None
-    if persona == "member":
-        member = request.getfixturevalue("member")
+    if persona in ("member", "org_admin"):
+        member = request.getfixturevalue(persona)
         paths = member_pages(client, member)
         share_session(client, context, live_server)
         signed_in_name = member.get_short_name()
