@@ -226,3 +226,24 @@ def sweep_outbox(*, now=None):
     if ids:
         logger.info("outbox_swept", queued=len(ids))
     return len(ids)
+
+
+def send_again(email_ids):
+    """Make pending or refused rows due now with a fresh retry budget, and queue them.
+
+    Sent rows and rows being sent are left alone. Returns the ids queued.
+    """
+    from members import tasks
+
+    with transaction.atomic():
+        due = OutboxEmail.objects.select_for_update().filter(
+            pk__in=list(email_ids), status__in=[OutboxEmail.Status.PENDING, OutboxEmail.Status.FAILED]
+        )
+        ids = list(due.values_list("pk", flat=True))
+        # The last error stays visible until the e-mail is sent.
+        OutboxEmail.objects.filter(pk__in=ids).update(
+            status=OutboxEmail.Status.PENDING, send_after=timezone.now(), attempts=0
+        )
+        for email_id in ids:
+            tasks.send_queued_email.delay_on_commit(email_id)
+    return ids

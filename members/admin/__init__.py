@@ -1,0 +1,3 @@
+"""The members admin, one module per area; importing them registers the admin classes."""
+
+from members.admin import applications, organisations, outbox, people, taxonomy  # noqa: F401
