@@ -12,6 +12,14 @@ from members.logos import process_logo
 from members.models import Competence, FocusArea, Organisation, User, registry_code_validator
 
 
+def mark_field_languages(form):
+    """Tell browsers and screen readers which language each `*_et` / `*_en` field is written in."""
+    for name, field in form.fields.items():
+        language = name.rsplit("_", 1)[-1]
+        if "_" in name and language in ("et", "en"):
+            field.widget.attrs["lang"] = language
+
+
 class SignupDetailsForm(forms.Form):
     """Extra fields on allauth's sign-up form (ACCOUNT_SIGNUP_FORM_CLASS)."""
 
@@ -179,6 +187,7 @@ class OrganisationProfileForm(forms.ModelForm):
     def __init__(self, *args, instance, **kwargs):
         super().__init__(*args, instance=copy.copy(instance), **kwargs)
         self.organisation = instance
+        mark_field_languages(self)
         self.fields["focus_areas"].queryset = FocusArea.objects.all()
         self.fields["competences"].widget = forms.CheckboxSelectMultiple()
         # Approved competences, the ones this organisation proposed, and any it already has.

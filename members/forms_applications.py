@@ -5,6 +5,7 @@ from django.contrib.auth import password_validation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from members.forms import mark_field_languages
 from members.forms_people import PASSWORD_HELP
 from members.models import FocusArea, Organisation, OrganisationKind, User, registry_code_validator
 
@@ -106,6 +107,7 @@ class ApplicationForm(forms.Form):
     def __init__(self, *args, with_account=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.with_account = with_account
+        mark_field_languages(self)
         if not with_account:
             for name in ACCOUNT_FIELDS:
                 del self.fields[name]

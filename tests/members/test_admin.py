@@ -60,6 +60,12 @@ ADMIN_PAGES = [
 ]
 
 
+@pytest.fixture
+def english_admin(client):
+    # The admin is not under a language prefix: it follows the browser, here English.
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+
+
 def make_staff(*permissions, name="Kalle Piiratud"):
     """A staff member who is not a superuser: only the given permissions, with two-factor on."""
     user = UserFactory(is_staff=True, display_name=name)
@@ -325,7 +331,7 @@ def test_staff_edit_an_organisation_and_the_history_names_them(client, staff, or
 
 
 @pytest.mark.django_db
-def test_two_primary_contacts_in_one_save_are_refused(client, staff, organisation, member, org_admin):
+def test_two_primary_contacts_in_one_save_are_refused(client, staff, organisation, member, org_admin, english_admin):
     client.force_login(staff)
     memberships = [Membership.objects.get(user=member), Membership.objects.get(user=org_admin)]
     data = organisation_form_data(organisation, memberships)
@@ -378,17 +384,17 @@ def test_suspending_asks_for_a_reason_then_suspends_and_the_history_shows_who_an
 
 
 @pytest.mark.django_db
-def test_reactivating_runs_at_once_and_reports_each_refusal(client, staff):
+def test_reactivating_runs_at_once_and_reports_each_refusal(client, staff, english_admin):
     client.force_login(staff)
     suspended = OrganisationFactory(suspended=True)
-    applicant = OrganisationFactory(applicant=True, name_et="Taotleja OÜ")
+    applicant = OrganisationFactory(applicant=True, name_et="Taotleja OÜ", name_en="Applicant Ltd")
 
     response = run_action(client, ORGANISATIONS, "reactivate_selected", [suspended, applicant], follow=True)
 
     assert fresh(suspended).membership_status == MembershipStatus.ACTIVE
     assert fresh(applicant).membership_status == MembershipStatus.APPLICANT
     notes = messages_of(response)
-    assert any("Taotleja OÜ" in note for note in notes)
+    assert any("Applicant Ltd" in note for note in notes)
     assert any("1" in note and "eactivated" in note for note in notes)
 
 
@@ -620,7 +626,7 @@ def test_rejecting_selected_applications_asks_for_one_reason_for_all(client, sta
 
 
 @pytest.mark.django_db
-def test_rejecting_without_a_reason_changes_nothing_and_says_so(client, staff, application):
+def test_rejecting_without_a_reason_changes_nothing_and_says_so(client, staff, application, english_admin):
     client.force_login(staff)
 
     response = confirm_action(client, APPLICATIONS, "reject_selected", [application], reason="   ")
@@ -667,7 +673,7 @@ def test_approving_on_the_application_page_returns_to_the_queue(client, staff, a
 
 
 @pytest.mark.django_db
-def test_rejecting_on_the_application_page_needs_the_reason_field(client, staff, application):
+def test_rejecting_on_the_application_page_needs_the_reason_field(client, staff, application, english_admin):
     client.force_login(staff)
     url = f"{APPLICATIONS}{application.pk}/change/"
 
@@ -747,7 +753,7 @@ def test_renaming_a_competence_recomputes_its_normalised_name(client, staff):
 
 
 @pytest.mark.django_db
-def test_a_rename_that_collides_with_another_competence_is_a_form_error(client, staff):
+def test_a_rename_that_collides_with_another_competence_is_a_form_error(client, staff, english_admin):
     client.force_login(staff)
     CompetenceFactory(name_en="Mobile apps", name_et="Mobiilirakendused")
     competence = CompetenceFactory(name_en="Web design", name_et="Veebidisain")
@@ -781,7 +787,7 @@ def test_merging_competences_moves_their_organisations_and_deletes_them(client, 
 
 
 @pytest.mark.django_db
-def test_merging_a_competence_only_into_itself_changes_nothing(client, staff):
+def test_merging_a_competence_only_into_itself_changes_nothing(client, staff, english_admin):
     client.force_login(staff)
     competence = CompetenceFactory()
 
@@ -831,7 +837,7 @@ def outbox_email(status, **fields):
 
 @pytest.mark.django_db
 def test_sending_a_refused_email_again_queues_it_now_with_a_fresh_retry_budget(
-    client, staff, django_capture_on_commit_callbacks, monkeypatch
+    client, staff, django_capture_on_commit_callbacks, monkeypatch, english_admin
 ):
     queued = []
     monkeypatch.setattr(tasks.send_queued_email, "delay", queued.append)

@@ -1,6 +1,7 @@
 """Staff approve proposed competences and merge duplicates into one."""
 
 import pytest
+from django.utils import translation
 
 from members import services
 from members.models import Competence
@@ -31,7 +32,7 @@ def test_a_competence_cannot_be_merged_into_itself(staff):
     competence = CompetenceFactory()
     organisation = OrganisationFactory(competences=[competence])
 
-    with pytest.raises(services.MembersError, match="itself"):
+    with translation.override("en"), pytest.raises(services.MembersError, match="itself"):
         services.merge_competences(competence, into=competence, actor=staff)
 
     assert list(organisation.competences.all()) == [competence]
@@ -44,7 +45,7 @@ def test_merging_a_competence_that_was_merged_meanwhile_is_refused(staff):
     stale_source = Competence.objects.get(pk=source.pk)
     services.merge_competences(source, into=third, actor=staff)
 
-    with pytest.raises(services.MembersError, match="meanwhile"):
+    with translation.override("en"), pytest.raises(services.MembersError, match="meanwhile"):
         services.merge_competences(stale_source, into=into, actor=staff)
 
     assert list(organisation.competences.all()) == [into]

@@ -5,6 +5,7 @@ import io
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from PIL import Image
 
 from members.logos import process_logo
@@ -100,7 +101,8 @@ def test_file_bigger_than_2_mb_is_refused():
 def test_text_file_renamed_png_is_refused():
     upload = SimpleUploadedFile("logo.png", b"<svg onload=alert(1)>not an image</svg>", content_type="image/png")
 
-    error = refusal(upload)
+    with translation.override("en"):
+        error = refusal(upload)
 
     assert error.code == "not_an_image"
     assert "PNG, JPEG or WebP" in error.messages[0]

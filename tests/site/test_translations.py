@@ -50,7 +50,11 @@ def test_every_estonian_message_is_translated_and_not_fuzzy():
 
 def test_compiled_catalogue_matches_the_source():
     # The .mo is committed so a fresh checkout needs no gettext; it must not go stale.
-    source = {(e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural for e in polib.pofile(str(CATALOGUE)) if e.msgstr}
+    source = {
+        (e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural
+        for e in polib.pofile(str(CATALOGUE))
+        if e.msgstr or any(e.msgstr_plural.values())
+    }
     compiled = {(e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural for e in polib.mofile(str(COMPILED)) if e.msgid}
 
     assert compiled == source, "run `make messages`"
