@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("accounts/", include("allauth.urls")),
     path("", include("members.urls")),
+    path("projects/", include("projects.urls")),
     prefix_default_language=True,
 )
 

@@ -115,3 +115,49 @@ class MembershipApplicationFactory(factory.django.DjangoModelFactory):
     applicant = factory.SubFactory(UserFactory)
     contact_job_title = "CEO"
     motivation = "We build mobility data platforms and want to pilot them with cities."
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    """A public project looking for partners; `lead` is the lead organisation (made if not given)."""
+
+    class Meta:
+        model = "projects.Project"
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Smart bus stops {n}")
+    slug = factory.Sequence(lambda n: f"project-{n}")
+    summary = "Bus stops that tell how full the next bus is."
+    description = "We pilot **sensors** in Tartu."
+    stage = "forming"
+    visibility = "public"
+    is_open_for_joining = True
+
+    class Params:
+        members_only = factory.Trait(visibility="members")
+
+    @factory.post_generation
+    def lead(self, create, extracted, **kwargs):
+        if create:
+            from projects.models import Participation
+
+            Participation.objects.create(project=self, organisation=extracted or OrganisationFactory(), role="lead")
+
+
+class ParticipationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "projects.Participation"
+
+    project = factory.SubFactory(ProjectFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = "partner"
+
+
+class JoinRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "projects.JoinRequest"
+
+    project = factory.SubFactory(ProjectFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    direction = "request"
+    proposed_role = "partner"
+    message = "We can help with the sensors."

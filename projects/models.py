@@ -1,0 +1,295 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from members.models import Competence, FocusArea, Organisation, OrganisationKind
+from projects.querysets import JoinRequestQuerySet, ProjectQuerySet
+
+
+class Stage(models.TextChoices):
+    IDEA = "idea", _("Idea")
+    FORMING = "forming", _("Forming a consortium")
+    RUNNING = "running", _("Running")
+    COMPLETED = "completed", _("Completed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("Everyone")
+    MEMBERS = "members", _("Cluster members only")
+
+
+class ParticipantRole(models.TextChoices):
+    LEAD = "lead", _("Lead")
+    PARTNER = "partner", _("Partner")
+    RESEARCH = "research", _("Research partner")
+    PILOT_SITE = "pilot_site", _("Pilot site")
+    TEST = "test", _("Test partner")
+
+
+JOINABLE_ROLES = [choice for choice in ParticipantRole.choices if choice[0] != ParticipantRole.LEAD]
+CLOSED_STAGES = [Stage.COMPLETED, Stage.CANCELLED]
+
+
+class Project(models.Model):
+    """A joint innovation project of member organisations.
+
+    The lead is the participation with role LEAD (exactly one, a database constraint).
+    `description` is Markdown, rendered and sanitised by projects.markdown.
+    """
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("address name"), max_length=200, unique=True)
+    summary = models.CharField(_("summary"), max_length=400)
+    description = models.TextField(_("description"), max_length=20000, blank=True)
+    focus_areas = models.ManyToManyField(FocusArea, verbose_name=_("focus areas"), blank=True, related_name="projects")
+    stage = models.CharField(_("stage"), max_length=12, choices=Stage.choices, default=Stage.IDEA)
+    visibility = models.CharField(_("visible to"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC)
+    starts_on = models.DateField(_("starts"), null=True, blank=True)
+    ends_on = models.DateField(_("ends"), null=True, blank=True)
+    budget_eur = models.DecimalField(_("budget (EUR)"), max_digits=12, decimal_places=0, null=True, blank=True)
+    sought_competences = models.ManyToManyField(
+        Competence, verbose_name=_("competences sought"), blank=True, related_name="seeking_projects"
+    )
+    pilot_city = models.CharField(_("pilot city"), max_length=100, blank=True)
+    pilot_site = models.CharField(_("pilot site"), max_length=200, blank=True)
+    needs_test_users = models.BooleanField(_("looking for test users"), default=False)
+    is_open_for_joining = models.BooleanField(_("open for joining"), default=False)
+    partner_search_ends_on = models.DateField(_("partner search ends"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        ordering = ["-updated_at"]
+        indexes = [
+            models.Index(fields=["visibility", "stage"]),
+            models.Index(fields=["is_open_for_joining", "partner_search_ends_on"]),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("projects:project_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_closed(self):
+        return self.stage in CLOSED_STAGES
+
+    @property
+    def accepts_requests(self):
+        """Open for joining, its partner search not past its end, and not completed or cancelled."""
+        if not self.is_open_for_joining or self.is_closed:
+            return False
+        return self.partner_search_ends_on is None or self.partner_search_ends_on >= timezone.localdate()
+
+
+class SoughtKind(models.Model):
+    """A kind of organisation a project is looking for as a partner."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="sought_kinds")
+    kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
+
+    class Meta:
+        verbose_name = _("kind of partner sought")
+        verbose_name_plural = _("kinds of partner sought")
+        constraints = [models.UniqueConstraint(fields=["project", "kind"], name="projects_soughtkind_once")]
+
+    def __str__(self):
+        return self.get_kind_display()
+
+
+class Participation(models.Model):
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="participations"
+    )
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="participations"
+    )
+    role = models.CharField(_("role"), max_length=12, choices=ParticipantRole.choices, default=ParticipantRole.PARTNER)
+    contact_people = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("contact people"), blank=True, related_name="project_contacts"
+    )
+    joined_at = models.DateTimeField(_("joined"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        ordering = ["project", "joined_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "organisation"], name="projects_participation_once"),
+            models.UniqueConstraint(
+                fields=["project"],
+                condition=models.Q(role="lead"),
+                name="projects_participation_one_lead",
+                violation_error_message=_("A project has exactly one lead."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} – {self.project}"
+
+
+class JoinRequest(models.Model):
+    """An organisation's request to join a project, or a lead's invitation of an organisation.
+
+    A REQUEST is decided by the lead's admins; an INVITATION by the invited organisation's
+    admins. At most one pending per project and organisation, whichever way it goes.
+    """
+
+    class Direction(models.TextChoices):
+        REQUEST = "request", _("Request to join")
+        INVITATION = "invitation", _("Invitation")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for an answer")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="join_requests"
+    )
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="join_requests"
+    )
+    direction = models.CharField(_("direction"), max_length=12, choices=Direction.choices, default=Direction.REQUEST)
+    proposed_role = models.CharField(
+        _("proposed role"), max_length=12, choices=JOINABLE_ROLES, default=ParticipantRole.PARTNER
+    )
+    message = models.TextField(_("message"), max_length=3000, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("sent by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("answered by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    decision_note = models.TextField(_("note"), max_length=2000, blank=True)
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    objects = JoinRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("join request or invitation")
+        verbose_name_plural = _("join requests and invitations")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "organisation"],
+                condition=models.Q(status="pending"),
+                name="projects_joinrequest_one_pending",
+                violation_error_message=_("There is already a pending request or invitation."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} → {self.project}"
+
+
+class ProjectUpdate(models.Model):
+    """News from inside a project, posted by a participant (Markdown, sanitised on display)."""
+
+    project = models.ForeignKey(Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="updates")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("author"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = models.TextField(_("text"), max_length=10000)
+    created_at = models.DateTimeField(_("posted"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("project update")
+        verbose_name_plural = _("project updates")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.project}: {self.body[:40]}"
+
+
+class NotificationKind(models.TextChoices):
+    REQUEST_RECEIVED = "request_received", _("An organisation asks to join a project you lead")
+    REQUEST_DECIDED = "request_decided", _("Your request to join a project was answered")
+    INVITATION_RECEIVED = "invitation_received", _("Your organisation is invited to a project")
+    INVITATION_DECIDED = "invitation_decided", _("An invitation from your project was answered")
+    PARTICIPANT_LEFT = "participant_left", _("A partner left your project")
+    LEAD_CHANGED = "lead_changed", _("The lead of your project changed")
+    UPDATE_POSTED = "update_posted", _("A new update in your project")
+
+
+class Notification(models.Model):
+    """A message for one person in the site's inbox; e-mailed too unless they chose otherwise.
+
+    The text is rendered at display time in the reader's language from `kind` and the
+    related objects, so stored notifications need no translation.
+    """
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("recipient"), on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=NotificationKind.choices)
+    project = models.ForeignKey(Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="+")
+    join_request = models.ForeignKey(
+        JoinRequest, verbose_name=_("request"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    is_read = models.BooleanField(_("read"), default=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["recipient", "is_read", "-created_at"])]
+        constraints = [
+            # A retried decision never notifies the same person twice about the same request.
+            models.UniqueConstraint(
+                fields=["recipient", "kind", "join_request"],
+                condition=models.Q(join_request__isnull=False),
+                name="projects_notification_once_per_request",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} → {self.recipient}"
+
+
+class NotificationPreference(models.Model):
+    """A person's choice, per kind, of e-mail now or the site's inbox only (no row: e-mail)."""
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", _("E-mail and the inbox")
+        SITE = "site", _("Only the inbox")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preferences"
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=NotificationKind.choices)
+    channel = models.CharField(_("how"), max_length=10, choices=Channel.choices, default=Channel.EMAIL)
+
+    class Meta:
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
+        constraints = [models.UniqueConstraint(fields=["user", "kind"], name="projects_preference_once")]
+
+    def __str__(self):
+        return f"{self.user}: {self.kind} → {self.channel}"
