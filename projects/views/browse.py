@@ -1,11 +1,91 @@
-"""Placeholder: a helper is writing this module now."""
+"""The public project list and the project page.
 
-from django.http import Http404
+Both read projects through `Project.objects.visible_to(user)`: a members-only project is
+not listed to visitors and people outside the cluster, and its page answers them 404.
+"""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_GET
+
+from members.querysets import is_cluster_member
+from projects import permissions
+from projects.filters import ProjectFilter
+from projects.forms import PartnerSearchForm
+from projects.models import JoinRequest, ParticipantRole, Project
+
+PER_PAGE = 20
 
 
-def project_list(request, **kwargs):
-    raise Http404
+@require_GET
+def project_list(request):
+    """Every project the person may see, filtered by a GET form, so each result list has a shareable URL."""
+    filterset = ProjectFilter(request.GET, queryset=Project.objects.visible_to(request.user).with_card_details())
+    # get_page turns a junk page number into the first page and one past the end into the last.
+    paginator = Paginator(filterset.qs, PER_PAGE)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    results_only = _wants_results_only(request)
+    context = {
+        "form": filterset.form,
+        "page_obj": page_obj,
+        "page_range": paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1),
+        "results_only": results_only,
+    }
+    template = "projects/_project_results.html" if results_only else "projects/project_list.html"
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
-def project_detail(request, **kwargs):
-    raise Http404
+@require_GET
+def project_detail(request, slug):
+    project = permissions.get_project_for(request.user, slug, queryset=Project.objects.with_page_details())
+    return render(request, "projects/project_detail.html", detail_context(request, project))
+
+
+def detail_context(request, project, *, partner_search_form=None):
+    """What the project page shows, and which actions the person gets (the views check again)."""
+    user = request.user
+    participations = project.all_participations
+    for participation in participations:
+        participation.active_contacts = [person for person in participation.contact_people.all() if person.is_active]
+    lead = next((p for p in participations if p.role == ParticipantRole.LEAD), None)
+    participant_ids = {p.organisation_id for p in participations}
+    is_lead_admin = permissions.is_lead_admin(user, project)
+    acting_for = set(permissions.organisations_acting_for(user))
+    admin_of = set(permissions.organisations_acting_for(user, admin_only=True))
+    pending_requests = _pending_requests(user, project)
+    # Organisations already asking (or invited) answer that first rather than ask again.
+    may_ask_for = acting_for - participant_ids - {pending.organisation_id for pending in pending_requests}
+    return {
+        "project": project,
+        "lead": lead,
+        "participations": participations,
+        "updates": project.updates.select_related("author", "organisation"),
+        "can_see_people": is_cluster_member(user),
+        "is_lead_admin": is_lead_admin,
+        "can_post_update": user.is_authenticated and (user.is_staff or permissions.is_participant(user, project)),
+        "can_ask_to_join": bool(may_ask_for) and project.accepts_requests,
+        "pending_requests": pending_requests,
+        "leavable": [p for p in participations if p.organisation_id in admin_of and p.role != ParticipantRole.LEAD],
+        "partner_search_form": partner_search_form
+        or (PartnerSearchForm(initial={"until": project.partner_search_ends_on}) if is_lead_admin else None),
+    }
+
+
+def _pending_requests(user, project):
+    """Requests the person's organisations sent to this project, and invitations they received."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        JoinRequest.objects.pending()
+        .filter(project=project, organisation_id__in=permissions.organisations_acting_for(user))
+        .select_related("organisation")
+    )
+
+
+def _wants_results_only(request):
+    # htmx restoring history or following a boosted link wants the whole page.
+    htmx = request.htmx
+    return bool(htmx) and not htmx.boosted and not htmx.history_restore_request

@@ -9,7 +9,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 
 from tests.e2e.site_pages import reachable_pages
-from tests.factories import TEST_PASSWORD
+from tests.factories import TEST_PASSWORD, ProjectFactory
 
 VIEWPORTS = {
     "phone": {"width": 360, "height": 740},
@@ -27,6 +27,8 @@ EXPECTED_PAGES = {
         "/et/members/",
         "/et/members/tartu-mobility/",
         "/en/join/",
+        "/et/projects/",
+        "/en/projects/smart-bus-stops/",
     },
     "org_admin": {
         "/et/members/",
@@ -34,6 +36,11 @@ EXPECTED_PAGES = {
         "/et/members/tartu-mobility/edit/",
         "/et/members/tartu-mobility/people/",
         "/et/join/",
+        "/et/projects/new/",
+        "/et/projects/mine/",
+        "/et/projects/notifications/",
+        "/et/projects/smart-bus-stops/edit/",
+        "/et/projects/smart-bus-stops/suggestions/",
     },
     "member": {
         "/et/",
@@ -82,7 +89,7 @@ def test_no_page_has_serious_accessibility_violations_or_csp_reports(
     persona, viewport, request, client, live_server, new_context
 ):
     request.getfixturevalue("other_organisation")
-    request.getfixturevalue("organisation")
+    ProjectFactory(slug="smart-bus-stops", lead=request.getfixturevalue("organisation"))
     context = new_context(viewport=VIEWPORTS[viewport], locale="et-EE")
     signed_in_name = None
     if persona in ("member", "org_admin"):

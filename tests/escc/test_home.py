@@ -32,5 +32,5 @@ def test_home_runs_a_fixed_number_of_queries(client, member, assert_page_queries
         FocusArea.objects.create(slug=f"extra-{number}", name_et=f"Lisa {number}", name_en=f"Extra {number}")
     client.force_login(member)
 
-    # session, user, focus areas
-    assert_page_queries(reverse("home"), 3)
+    # session, user, unread notifications, focus areas
+    assert_page_queries(reverse("home"), 4)

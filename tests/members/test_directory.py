@@ -369,7 +369,7 @@ def add_members_in_bulk(count):
 # Visitor: places, count, page, focus areas, competences, then the form's focus-area and
 # competence choices. A signed-in member adds the session and the user.
 VISITOR_QUERIES = 7
-MEMBER_QUERIES = VISITOR_QUERIES + 2
+MEMBER_QUERIES = VISITOR_QUERIES + 3  # session, user, unread notifications
 # Chosen focus areas and competence are looked up once each to validate them.
 FILTERED_QUERIES = VISITOR_QUERIES + 2
 

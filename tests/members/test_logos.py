@@ -103,9 +103,10 @@ def test_text_file_renamed_png_is_refused():
 
     with translation.override("en"):
         error = refusal(upload)
+        message = error.messages[0]
 
     assert error.code == "not_an_image"
-    assert "PNG, JPEG or WebP" in error.messages[0]
+    assert "PNG, JPEG or WebP" in message
 
 
 def test_gif_is_refused_even_though_it_is_an_image():

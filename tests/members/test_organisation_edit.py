@@ -466,7 +466,7 @@ def test_edit_page_runs_the_same_queries_with_10_or_100_choices(
     organisation.focus_areas.set(FocusArea.objects.all()[:5])
     persona_client("org_admin")
 
-    response = assert_page_queries(EDIT_URL, 8)
+    response = assert_page_queries(EDIT_URL, 9)
 
     assert response.content.decode().count('name="competences"') == choices
 

@@ -2,7 +2,14 @@ import pytest
 from django.utils import timezone
 
 from members.models import ContactVisibility, FocusArea, MembershipStatus, Organisation, OrganisationKind, SizeBand
-from tests.factories import CompetenceFactory, MembershipFactory, OrganisationFactory, UserFactory
+from tests.factories import (
+    CompetenceFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    ParticipationFactory,
+    ProjectFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -259,19 +266,30 @@ def add_tags(organisation):
     organisation.competences.set(CompetenceFactory.create_batch(4))
 
 
-# Organisation, its focus areas, its competences.
-VISITOR_QUERIES = 3
-# Session, user, the people, and twice each "in the cluster?" (people, contact) and the viewer's role
-# (get_organisation_for, can_edit_organisation).
-MEMBER_QUERIES = VISITOR_QUERIES + 7
+def add_projects(organisation, count):
+    """`count` projects the organisation leads and `count` it takes part in."""
+    for number in range(count):
+        ProjectFactory(lead=organisation, title=f"Juhitav {number}")
+        ParticipationFactory(organisation=organisation, project__title=f"Osaleb {number}")
+
+
+# Organisation, its focus areas, its competences, and its projects.
+VISITOR_QUERIES = 4
+# Session, user, the people, three times "in the cluster?" (people, contact, which projects to
+# list), twice the viewer's role (get_organisation_for, can_edit_organisation), and the
+# header's unread notification count.
+MEMBER_QUERIES = VISITOR_QUERIES + 9
 
 
 @pytest.mark.parametrize("count", [5, 50])
 def test_profile_runs_a_fixed_number_of_queries_for_visitors(count, organisation, assert_page_queries):
     add_people(organisation, count)
     add_tags(organisation)
+    add_projects(organisation, count)
 
-    assert_page_queries(URL, VISITOR_QUERIES)
+    response = assert_page_queries(URL, VISITOR_QUERIES)
+
+    assert response.content.decode().count("Juhitav ") == count
 
 
 @pytest.mark.parametrize("count", [5, 50])
@@ -280,8 +298,10 @@ def test_profile_runs_a_fixed_number_of_queries_for_members(
 ):
     add_people(organisation, count)
     add_tags(organisation)
+    add_projects(organisation, count)
     client.force_login(other_member)
 
     response = assert_page_queries(URL, MEMBER_QUERIES)
 
     assert response.content.decode().count("Inimene ") == count
+    assert response.content.decode().count("Osaleb ") == count

@@ -99,7 +99,7 @@ def test_people_page_runs_the_same_queries_whatever_the_number_of_people(
     client.force_login(org_admin)
 
     # session, user, organisation, role, people, invitations
-    response = assert_page_queries(PEOPLE_URL, 6)
+    response = assert_page_queries(PEOPLE_URL, 7)
 
     assert response.content.decode().count('href="/en/members/tartu-mobility/people/') >= 2 * people
 

@@ -98,6 +98,6 @@ def test_profile_page_runs_the_same_queries_for_one_or_many_organisations(
         MembershipFactory(user=member)
     client.force_login(member)
 
-    response = assert_page_queries("/en/me/", 3)
+    response = assert_page_queries("/en/me/", 4)
 
     assert response.content.decode().count('name="job_title_') == organisations

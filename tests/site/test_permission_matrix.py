@@ -19,8 +19,9 @@ from django.utils import translation
 
 from members.invitations import make_token
 from members.models import FocusArea, Membership
+from projects.models import Notification, NotificationKind, Participation
 from tests.conftest import PERSONAS
-from tests.factories import InvitationFactory
+from tests.factories import InvitationFactory, JoinRequestFactory, ParticipationFactory, ProjectFactory
 from tests.site.url_patterns import project_url_names
 
 OUR_APPS = ["members", "projects", "funding", "livinglab"]
@@ -84,6 +85,62 @@ def application_data(fixture):
 
 
 PASSWORD = "a-long-enough-passphrase"
+PROJECT = {"slug": "smart-bus-stops"}
+
+
+def project(fixture):
+    """smart-bus-stops, public and open, led by tartu-mobility."""
+    return ProjectFactory(slug="smart-bus-stops", lead=fixture("organisation"))
+
+
+def a_project(fixture):
+    project(fixture)
+    return PROJECT
+
+
+def project_with_partner(fixture):
+    ParticipationFactory(project=project(fixture), organisation=fixture("other_organisation"))
+    return PROJECT
+
+
+def pending_request(fixture):
+    """air-sense (other_member's organisation) asks to join smart-bus-stops."""
+    join_request = JoinRequestFactory(
+        project=project(fixture), organisation=fixture("other_organisation"), created_by=fixture("other_member")
+    )
+    return {"pk": join_request.pk}
+
+
+def partner_participation(fixture):
+    """tartu-mobility is a partner in green-roofs, led by air-sense."""
+    green_roofs = ProjectFactory(slug="green-roofs", lead=fixture("other_organisation"))
+    participation = Participation.objects.create(project=green_roofs, organisation=fixture("organisation"))
+    return {"slug": "green-roofs", "pk": participation.pk}
+
+
+def unread_notifications(fixture):
+    bus_stops = project(fixture)
+    for persona in SIGNED_IN:
+        Notification.objects.create(recipient=fixture(persona), kind=NotificationKind.UPDATE_POSTED, project=bus_stops)
+    return {}
+
+
+def project_form(fixture):
+    return {
+        "lead_organisation": fixture("organisation").pk,
+        "title": "Smart street lights",
+        "summary": "Lights that dim when nobody is around.",
+        "focus_areas": [FocusArea.objects.get(slug="mobility").pk],
+        "stage": "idea",
+        "visibility": "public",
+    }
+
+
+def project_edit_form(fixture):
+    return {**project_form(fixture), "stage": "forming", "is_open_for_joining": "on"}
+
+
+INBOX_ONLY = {kind: "site" for kind in NotificationKind.values}
 
 MATRIX = {
     "home": Row(get=everyone(200), post=everyone(405)),
@@ -146,6 +203,90 @@ MATRIX = {
         get=everyone(200), post=everyone(302), post_data=application_data, writers=set(PERSONAS)
     ),
     "members:application_sent": Row(get=everyone(200), post=everyone(405)),
+    "projects:project_list": Row(get=everyone(200), post=everyone(405)),
+    "projects:project_detail": Row(get=everyone(200), post=everyone(405), kwargs=a_project),
+    # Anyone in an active member organisation starts a project; other_member may not lead it for tartu-mobility.
+    "projects:project_create": Row(
+        get=visitor_then(302, 200),
+        post={"visitor": 302, "member": 302, "org_admin": 302, "other_member": 200, "staff": 302},
+        post_data=project_form,
+        writers={"member", "org_admin", "staff"},
+    ),
+    "projects:project_edit": Row(
+        get=managers_only(200),
+        post=managers_only(302),
+        kwargs=a_project,
+        post_data=project_edit_form,
+        writers=ORG_MANAGERS,
+    ),
+    "projects:partner_search_update": Row(
+        get=visitor_then(302, 405),
+        post=managers_only(302),
+        kwargs=a_project,
+        post_data={"action": "close"},
+        writers=ORG_MANAGERS,
+    ),
+    "projects:update_create": Row(
+        get={"visitor": 302, "member": 200, "org_admin": 200, "other_member": 403, "staff": 200},
+        post={"visitor": 302, "member": 302, "org_admin": 302, "other_member": 403, "staff": 302},
+        kwargs=a_project,
+        post_data={"body": "Uudis: andurid on paigas."},
+        writers={"member", "org_admin", "staff"},
+    ),
+    # tartu-mobility's own people are told they already take part; staff belong to no organisation.
+    "projects:join_request_create": Row(
+        get={"visitor": 302, "member": 200, "org_admin": 200, "other_member": 200, "staff": 403},
+        post={"visitor": 302, "member": 200, "org_admin": 200, "other_member": 302, "staff": 403},
+        kwargs=a_project,
+        post_data={"organisation": "air-sense", "proposed_role": "partner", "message": "We can help."},
+        writers={"other_member"},
+    ),
+    "projects:invitation_create": Row(
+        get=managers_only(200),
+        post=managers_only(302),
+        kwargs=a_project,
+        post_data={"organisation": "air-sense", "proposed_role": "partner", "message": ""},
+        writers=ORG_MANAGERS,
+    ),
+    "projects:join_request_accept": Row(
+        get=visitor_then(302, 405), post=managers_only(302), kwargs=pending_request, writers=ORG_MANAGERS
+    ),
+    "projects:join_request_decline": Row(
+        get=managers_only(200),
+        post=managers_only(302),
+        kwargs=pending_request,
+        post_data={"note": "Not now."},
+        writers=ORG_MANAGERS,
+    ),
+    "projects:join_request_withdraw": Row(
+        get=visitor_then(302, 405),
+        post={"visitor": 302, "member": 403, "org_admin": 403, "other_member": 302, "staff": 302},
+        kwargs=pending_request,
+        writers={"other_member", "staff"},
+    ),
+    "projects:participation_leave": Row(
+        get=managers_only(200), post=managers_only(302), kwargs=partner_participation, writers=ORG_MANAGERS
+    ),
+    "projects:lead_handover": Row(
+        get=managers_only(200),
+        post=managers_only(302),
+        kwargs=project_with_partner,
+        post_data={"organisation": "air-sense"},
+        writers=ORG_MANAGERS,
+    ),
+    "projects:partner_suggestions": Row(get=managers_only(200), post=visitor_then(302, 405), kwargs=a_project),
+    "projects:dashboard": Row(get=visitor_then(302, 200), post=visitor_then(302, 405)),
+    "projects:notification_list": Row(get=visitor_then(302, 200), post=visitor_then(302, 405)),
+    # Each person marks only their own notifications read.
+    "projects:notifications_mark_read": Row(
+        get=visitor_then(302, 405),
+        post=visitor_then(302, 302),
+        kwargs=unread_notifications,
+        writers=set(SIGNED_IN),
+    ),
+    "projects:notification_preferences": Row(
+        get=visitor_then(302, 200), post=visitor_then(302, 302), post_data=INBOX_ONLY, writers=set(SIGNED_IN)
+    ),
 }
 
 
@@ -169,7 +310,7 @@ def resolve(value, fixture):
 
 
 @pytest.fixture
-def fixture(request, organisation, other_organisation, member, org_admin, other_member):
+def fixture(request, organisation, other_organisation, member, org_admin, other_member, staff):
     return request.getfixturevalue
 
 

@@ -11,6 +11,7 @@ from django.utils.module_loading import import_string
 SEEDERS = [
     "members.demo.seed_people",
     "members.demo.seed_organisations",
+    "projects.demo.seed_projects",
 ]
 
 
