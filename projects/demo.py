@@ -8,7 +8,7 @@ services, so seeding queues no e-mail. `--scale N` adds (N − 1) × 12 generate
 bulk, for measuring pages at size.
 
 Titles, summaries and descriptions have one language per project, as people write them:
-Estonian for most, English for the projects of the English-speaking partners.
+All project texts are in Estonian: projects have one language, and the site does not yet mark it (lang).
 """
 
 from datetime import date, timedelta
@@ -143,7 +143,7 @@ PROJECTS = [
         ],
         "updates": [
             (60, "jaan@ut-research.example", "Esimene andmekogum on puhastatud: **1,2 miljonit** sõitu 2025. aastast."),
-            (12, "laura.mets@tartu-mobility.example", "Added bike-share trips from the spring season to the dataset."),
+            (12, "laura.mets@tartu-mobility.example", "Lisasime andmestikku kevadhooaja rattarendi sõidud."),
         ],
     },
     {
@@ -220,7 +220,7 @@ PROJECTS = [
                 PENDING,
                 5,
                 "ilze.berzina@baltic-grid.example",
-                "We forecast heat demand for three Latvian networks and would like to bring our models.",
+                "Prognoosime kolme Läti võrgu soojusvajadust ja tahaksime oma mudelid kaasa tuua.",
                 "",
             ),
         ],
@@ -311,12 +311,12 @@ PROJECTS = [
     },
     {
         "slug": "cross-border-air-quality-data-hub",
-        "title": "Cross-border air quality data hub",
-        "summary": "One open interface for air quality sensors in Helsinki, Tallinn and Tartu.",
+        "title": "Piiriülene õhukvaliteedi andmekeskus",
+        "summary": "Üks avatud liides Helsingi, Tallinna ja Tartu õhukvaliteedi anduritele.",
         "description": (
-            "CitySense and Õhuseire are building a shared **open data** interface for air quality sensors "
-            "on both sides of the Gulf of Finland.\n\n"
-            "We are looking for a **city** that publishes the data and a partner for data analytics."
+            "CitySense ja Õhuseire ehitavad Soome lahe mõlema kalda õhukvaliteedi anduritele ühist "
+            "**avaandmete** liidest.\n\n"
+            "Otsime **linna**, kes andmed avaldab, ning partnerit andmeanalüüsiks."
         ),
         "stage": Stage.FORMING,
         "visibility": Visibility.PUBLIC,
@@ -339,7 +339,7 @@ PROJECTS = [
                 PENDING,
                 3,
                 "anna@citysense.example",
-                "Would the City of Tartu publish its sensor data through the hub?",
+                "Kas Tartu linn avaldaks oma andurite andmed andmekeskuse kaudu?",
                 "",
             ),
             (
@@ -349,7 +349,7 @@ PROJECTS = [
                 PENDING,
                 1,
                 "anna@citysense.example",
-                "Your data analytics team could link traffic flows to air quality.",
+                "Teie andmeanalüütikud saaksid siduda liiklusvood õhukvaliteediga.",
                 "",
             ),
             (
@@ -359,12 +359,12 @@ PROJECTS = [
                 WITHDRAWN,
                 25,
                 "joosep.parn@andmeait.example",
-                "We can analyse the data.",
+                "Saame andmeid analüüsida.",
                 "",
             ),
         ],
         "updates": [
-            (10, "anna@citysense.example", "The draft API specification is ready for comments from partners."),
+            (10, "anna@citysense.example", "Liidese spetsifikatsiooni mustand ootab partnerite kommentaare."),
         ],
     },
     {
@@ -429,12 +429,12 @@ PROJECTS = [
     },
     {
         "slug": "accessible-e-health-at-home",
-        "title": "Accessible e-health at home",
-        "summary": "A tablet service that helps older people living alone keep in touch with their nurse.",
+        "title": "Ligipääsetav e-tervis kodus",
+        "summary": "Tahvelarvutiteenus, mis aitab üksi elavatel eakatel oma õega ühendust hoida.",
         "description": (
-            "Mulgi Tervis is preparing a pilot in Viljandi county with 50 older people living alone.\n\n"
-            "We are looking for:\n\n- a **research partner** for the evaluation;\n"
-            "- an organisation of people with disabilities to test the service;\n- **test users**."
+            "Mulgi Tervis valmistab Viljandimaal ette piloodi 50 üksi elava eakaga.\n\n"
+            "Otsime:\n\n- **teaduspartnerit** hindamiseks;\n"
+            "- puuetega inimeste organisatsiooni teenuse testimiseks;\n- **testkasutajaid**."
         ),
         "stage": Stage.FORMING,
         "visibility": Visibility.PUBLIC,
@@ -458,8 +458,8 @@ PROJECTS = [
                 DECLINED,
                 20,
                 "helen.oja@mulgi-tervis.example",
-                "Would your e-health researchers evaluate the pilot?",
-                "Unfortunately our team is fully booked until 2028.",
+                "Kas teie e-tervise teadlased hindaksid pilooti?",
+                "Kahjuks on meie meeskond 2028. aastani hõivatud.",
             ),
             (
                 "nutilinna-kodanikud",
@@ -468,12 +468,12 @@ PROJECTS = [
                 PENDING,
                 2,
                 "kristiina.vaino@nutilinnakodanikud.example",
-                "Our volunteers can help older people try the tablets.",
+                "Meie vabatahtlikud saavad aidata eakatel tahvelarvuteid proovida.",
                 "",
             ),
         ],
         "updates": [
-            (9, "helen.oja@mulgi-tervis.example", "The first tablet prototype passed the usability test."),
+            (9, "helen.oja@mulgi-tervis.example", "Esimene tahvelarvuti prototüüp läbis kasutatavustesti."),
         ],
     },
     {

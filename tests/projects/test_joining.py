@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.db import connection
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from members.models import MembershipStatus, OutboxEmail
 from projects import services
@@ -21,6 +21,13 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _messages_in_english():
+    # The refusals are matched by their English wording; the portal's default is Estonian.
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
@@ -526,6 +533,8 @@ def test_two_admins_accepting_at_once_give_one_participant_and_one_notification_
     outcomes = []
 
     def answer(actor):
+        # Each thread has its own active language.
+        translation.activate("en")
         try:
             start.wait(timeout=10)
             services.accept_join_request(JoinRequest.objects.get(pk=join_request.pk), actor=actor)

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from members.models import FocusArea, MembershipStatus
 from projects import services, tasks
@@ -21,6 +21,13 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 TODAY = timezone.localdate
+
+
+@pytest.fixture(autouse=True)
+def _messages_in_english():
+    # The refusals are matched by their English wording; the portal's default is Estonian.
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
