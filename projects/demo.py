@@ -18,6 +18,7 @@ from django.conf import settings
 from django.utils import timezone, translation
 
 from members.models import Competence, FocusArea, Membership, Organisation, OrganisationKind, Role, User
+from members.text import search_text
 from projects.models import (
     JoinRequest,
     ParticipantRole,
@@ -746,10 +747,14 @@ def _generated_project(number):
     stage = GENERATED_STAGES[number % len(GENERATED_STAGES)]
     is_open = stage in (Stage.IDEA, Stage.FORMING)
     city = ["Tartu", "Tallinn", "Pärnu", "Narva", "Viljandi"][number % 5]
+    title = f"Näidisprojekt {number}"
+    summary = f"Genereeritud näidisprojekt portaali mõõtmiseks ({city})."
     return Project(
         slug=f"{GENERATED_SLUG_PREFIX}{number}",
-        title=f"Näidisprojekt {number}",
-        summary=f"Genereeritud näidisprojekt portaali mõõtmiseks ({city}).",
+        title=title,
+        summary=summary,
+        # bulk_create skips save(), which fills this column.
+        search_text=search_text(title, summary),
         description=f"Näidisprojekt **{number}** on genereeritud, et mõõta portaali kiirust suure andmemahu korral.",
         stage=stage,
         visibility=[Visibility.PUBLIC, Visibility.MEMBERS][number % 2],

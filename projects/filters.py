@@ -1,7 +1,5 @@
 """The project list's filters: what anyone may narrow the list by, as a GET form."""
 
-import unicodedata
-
 import django_filters
 from django import forms
 from django.db import models
@@ -11,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Competence, FocusArea, OrganisationKind
+from members.text import fold
 from projects.models import CLOSED_STAGES, ParticipantRole, Participation, Project, SoughtKind, Stage
 
 SORTS = [
@@ -79,14 +78,9 @@ class ProjectFilter(django_filters.FilterSet):
         return queryset
 
     def filter_text(self, queryset, name, value):
-        """Every word in the title or the summary, in any letter case.
-
-        PostgreSQL's icontains compares upper-cased text and so matches "õ" to "Õ";
-        SQLite's folds only ASCII letters (the embedded mode's known limit).
-        """
-        words = unicodedata.normalize("NFC", value).split()[:MAX_WORDS]
-        for word in words:
-            queryset = queryset.filter(Q(title__icontains=word) | Q(summary__icontains=word))
+        """Every word in the title or the summary, in any letter case (Estonian letters too, any database)."""
+        for word in fold(value).split()[:MAX_WORDS]:
+            queryset = queryset.filter(search_text__contains=word)
         return queryset
 
     def filter_open(self, queryset, name, value):

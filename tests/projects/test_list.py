@@ -411,7 +411,14 @@ def add_projects_in_bulk(count):
     )
     projects = Project.objects.bulk_create(
         [
-            Project(title=f"Projekt {number}", slug=f"bulk-{number}", summary="Kokkuvõte.", is_open_for_joining=True)
+            Project(
+                title=f"Projekt {number}",
+                slug=f"bulk-{number}",
+                summary="Kokkuvõte.",
+                # bulk_create skips save(), which fills the folded search column.
+                search_text=f"projekt {number} kokkuvõte.",
+                is_open_for_joining=True,
+            )
             for number in range(count)
         ]
     )
@@ -469,3 +476,14 @@ def test_filtered_list_runs_a_fixed_number_of_queries(count, assert_page_queries
     response = assert_page_queries(f"{URL}?{query}", FILTERED_QUERIES)
 
     assert len(listed_slugs(response)) == min(count, 20)
+
+
+@pytest.mark.django_db
+def test_text_search_uses_the_folded_column_so_estonian_letters_match_on_any_database(client):
+    ProjectFactory(title="ÕHUKVALITEEDI andurid", summary="Õues mõõdetud.", slug="ohk")
+
+    project = Project.objects.get(slug="ohk")
+    response = client.get("/et/projects/", {"q": "õhukvaliteedi ÕUES"})
+
+    assert project.search_text == "õhukvaliteedi andurid õues mõõdetud."
+    assert "ÕHUKVALITEEDI andurid" in response.content.decode()
