@@ -312,12 +312,14 @@ PROJECTS = [
     },
     {
         "slug": "cross-border-air-quality-data-hub",
-        "title": "Piiriülene õhukvaliteedi andmekeskus",
-        "summary": "Üks avatud liides Helsingi, Tallinna ja Tartu õhukvaliteedi anduritele.",
+        # Written in English by its Finnish lead; the pages mark it lang="en".
+        "language": "en",
+        "title": "Cross-border air quality data hub",
+        "summary": "One open interface for air quality sensors in Helsinki, Tallinn and Tartu.",
         "description": (
-            "CitySense ja Õhuseire ehitavad Soome lahe mõlema kalda õhukvaliteedi anduritele ühist "
-            "**avaandmete** liidest.\n\n"
-            "Otsime **linna**, kes andmed avaldab, ning partnerit andmeanalüüsiks."
+            "CitySense and Õhuseire are building a shared **open data** interface for air quality sensors "
+            "on both sides of the Gulf of Finland.\n\n"
+            "We are looking for a **city** that publishes the data and a partner for data analytics."
         ),
         "stage": Stage.FORMING,
         "visibility": Visibility.PUBLIC,
@@ -430,12 +432,13 @@ PROJECTS = [
     },
     {
         "slug": "accessible-e-health-at-home",
-        "title": "Ligipääsetav e-tervis kodus",
-        "summary": "Tahvelarvutiteenus, mis aitab üksi elavatel eakatel oma õega ühendust hoida.",
+        "language": "en",
+        "title": "Accessible e-health at home",
+        "summary": "A tablet service that helps older people living alone keep in touch with their nurse.",
         "description": (
-            "Mulgi Tervis valmistab Viljandimaal ette piloodi 50 üksi elava eakaga.\n\n"
-            "Otsime:\n\n- **teaduspartnerit** hindamiseks;\n"
-            "- puuetega inimeste organisatsiooni teenuse testimiseks;\n- **testkasutajaid**."
+            "Mulgi Tervis is preparing a pilot in Viljandi county with 50 older people living alone.\n\n"
+            "We are looking for:\n\n- a **research partner** for the evaluation;\n"
+            "- an organisation of people with disabilities to test the service;\n- **test users**."
         ),
         "stage": Stage.FORMING,
         "visibility": Visibility.PUBLIC,
@@ -510,6 +513,7 @@ PROJECT_FIELDS = [
     "title",
     "summary",
     "description",
+    "language",
     "stage",
     "visibility",
     "starts_on",
@@ -755,6 +759,7 @@ def _generated_project(number):
         summary=summary,
         # bulk_create skips save(), which fills this column.
         search_text=search_text(title, summary),
+        language="et",
         description=f"Näidisprojekt **{number}** on genereeritud, et mõõta portaali kiirust suure andmemahu korral.",
         stage=stage,
         visibility=[Visibility.PUBLIC, Visibility.MEMBERS][number % 2],

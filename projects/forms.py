@@ -3,8 +3,10 @@
 import copy
 
 from django import forms
+from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Competence, FocusArea, Organisation, OrganisationKind
@@ -37,6 +39,7 @@ class ProjectForm(forms.ModelForm):
         "title",
         "summary",
         "description",
+        "language",
         "stage",
         "visibility",
         "starts_on",
@@ -76,6 +79,7 @@ class ProjectForm(forms.ModelForm):
             "title",
             "summary",
             "description",
+            "language",
             "focus_areas",
             "stage",
             "visibility",
@@ -114,21 +118,29 @@ class ProjectForm(forms.ModelForm):
         super().__init__(data, instance=copy.copy(instance) if instance else None, **kwargs)
         self.is_new = instance is None
         if self.is_new:
+            self.initial.setdefault("language", page_language())
             organisations = lead_choices(user)
             self.fields["lead_organisation"].queryset = organisations
             if len(organisations) == 1:
                 self.fields["lead_organisation"].empty_label = None
         else:
             del self.fields["lead_organisation"]
+            # The saved texts are in the project's language (screen readers, spelling checks).
+            for name in ("title", "summary", "description"):
+                self.fields[name].widget.attrs["lang"] = instance.language
             self.initial["sought_kinds"] = list(instance.sought_kinds.values_list("kind", flat=True))
         # Approved competences, plus any the project already seeks that are not (or no longer) approved.
         chosen = Q(pk__in=instance.sought_competences.values("pk")) if instance else Q(pk__in=[])
         self.fields["sought_competences"].queryset = Competence.objects.filter(Q(is_approved=True) | chosen)
         self.fields["focus_areas"].queryset = FocusArea.objects.all()
         self.fields["focus_areas"].required = True
+        # The select has no empty choice; a POST without it keeps the saved (or the page's) language.
+        self.fields["language"].required = False
 
     def clean(self):
         cleaned = super().clean()
+        if not cleaned.get("language") and "language" not in self.errors:
+            cleaned["language"] = page_language() if self.is_new else self.instance.language
         starts_on, ends_on = cleaned.get("starts_on"), cleaned.get("ends_on")
         if starts_on and ends_on and ends_on < starts_on:
             self.add_error("ends_on", _("The project cannot end before it starts."))
@@ -157,7 +169,7 @@ class ProjectForm(forms.ModelForm):
         return changes
 
     def about_fields(self):
-        names = ["title", "summary", "description", "focus_areas", "stage", "visibility"]
+        names = ["title", "summary", "description", "language", "focus_areas", "stage", "visibility"]
         if self.is_new:
             names.insert(0, "lead_organisation")
         return [self[name] for name in names]
@@ -173,6 +185,12 @@ class ProjectForm(forms.ModelForm):
 
     def partner_search_fields(self):
         return [self[name] for name in ["is_open_for_joining", "partner_search_ends_on"]]
+
+
+def page_language():
+    """The language of the current page: members usually write in the language they browse in."""
+    language = get_language()
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 def lead_choices(user):

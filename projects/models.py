@@ -45,6 +45,13 @@ class Project(models.Model):
     slug = models.SlugField(_("address name"), max_length=200, unique=True)
     summary = models.CharField(_("summary"), max_length=400)
     description = models.TextField(_("description"), max_length=20000, blank=True)
+    language = models.CharField(
+        _("language of the texts"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language the title, summary and description are written in."),
+    )
     focus_areas = models.ManyToManyField(FocusArea, verbose_name=_("focus areas"), blank=True, related_name="projects")
     stage = models.CharField(_("stage"), max_length=12, choices=Stage.choices, default=Stage.IDEA)
     visibility = models.CharField(_("visible to"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC)

@@ -21,6 +21,7 @@ EDITABLE_FIELDS = (
     "title",
     "summary",
     "description",
+    "language",
     "stage",
     "visibility",
     "starts_on",

@@ -158,7 +158,7 @@ def test_new_project_page_follows(client, member, organisation):
     response = client.post(CREATE_URL, form_data(lead_organisation=organisation.pk), follow=True)
 
     html = response.content.decode()
-    assert "<h1>Nutikad tänavavalgustid</h1>" in html
+    assert '<h1 lang="en">Nutikad tänavavalgustid</h1>' in html
     assert "was created" in html
     assert "<strong>andureid</strong>" in html
 
@@ -389,7 +389,7 @@ def test_bad_extension_date_is_explained_on_the_project_page(until, message, cli
     assert response.status_code == 200
     assert message in html
     assert 'id="id_until_errors"' in html
-    assert "<h1>Smart bus stops</h1>" in html
+    assert '<h1 lang="et">Smart bus stops</h1>' in html
     project.refresh_from_db()
     assert project.partner_search_ends_on == days(20)
 

@@ -17,7 +17,7 @@ URL = "/et/projects/"
 
 def listed_slugs(response):
     """The projects on the page, in order, read from the cards' links."""
-    return re.findall(r'<h3><a href="/\w\w/projects/([\w-]+)/">', response.content.decode())
+    return re.findall(r'<h3 lang="\w\w"><a href="/\w\w/projects/([\w-]+)/">', response.content.decode())
 
 
 def days(count):
@@ -113,7 +113,7 @@ def test_card_shows_stage_lead_summary_and_what_the_project_looks_for(client, or
     estonian = client.get(URL).content.decode()
     english = client.get("/en/projects/").content.decode()
 
-    assert '<h3><a href="/et/projects/smart-bus-stops/">Nutikad bussipeatused</a></h3>' in estonian
+    assert '<h3 lang="et"><a href="/et/projects/smart-bus-stops/">Nutikad bussipeatused</a></h3>' in estonian
     assert "Peatused, mis ütlevad, kui täis on järgmine buss." in estonian
     assert "Tartu Liikuvus OÜ" in estonian
     assert "Nutikas ja roheline liikuvus" in estonian
