@@ -136,3 +136,12 @@ def stale_condition(*, now=None):
 
     before = (now or timezone.now()) - PROFILE_CONFIRMATION_PERIOD
     return Q(profile_confirmed_at__lt=before) | Q(profile_confirmed_at__isnull=True, created_at__lt=before)
+
+
+def people_of(organisation):
+    """The people page: each membership with its person, by name."""
+    return organisation.memberships.select_related("user").order_by("user__display_name", "user__email")
+
+
+def pending_invitations_of(organisation):
+    return organisation.invitations.filter(status="pending").select_related("invited_by").order_by("-created_at")

@@ -6,7 +6,6 @@ ProjectError, which the views show next to the form.
 """
 
 from django import forms
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Organisation
@@ -137,11 +136,3 @@ class NotificationPreferencesForm(forms.Form):
                 initial=chosen.get(kind.value, NotificationPreference.Channel.EMAIL),
                 widget=forms.RadioSelect,
             )
-
-    def save(self):
-        """Store every choice (a person's own settings: no rule beyond the choices themselves)."""
-        with transaction.atomic():
-            for kind in NotificationKind:
-                NotificationPreference.objects.update_or_create(
-                    user=self.user, kind=kind.value, defaults={"channel": self.cleaned_data[kind.value]}
-                )

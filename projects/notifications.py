@@ -87,3 +87,18 @@ def _record(kind, person, project, join_request, organisation):
         join_request=join_request,
         defaults={"project": project, "organisation": organisation},
     )
+
+
+def mark_read(user, *, notification_id=None):
+    """Mark one of the person's notifications read, or all of them when no id is given."""
+    unread = Notification.objects.filter(recipient=user, is_read=False)
+    if notification_id is not None:
+        unread = unread.filter(pk=notification_id)
+    return unread.update(is_read=True)
+
+
+def set_preferences(user, channels):
+    """Store the person's channel for each kind (`channels` maps kind to channel) in one transaction."""
+    with transaction.atomic():
+        for kind, channel in channels.items():
+            NotificationPreference.objects.update_or_create(user=user, kind=kind, defaults={"channel": channel})

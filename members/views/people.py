@@ -21,6 +21,7 @@ from members import permissions, services
 from members.forms_people import InvitationAccountForm, InvitationForm, MembershipForm
 from members.invitations import ExpiredToken, InvalidToken, invitation_for_token, invited_address_has_account
 from members.models import Invitation
+from members.querysets import pending_invitations_of, people_of
 
 
 def _manageable(request, slug):
@@ -30,10 +31,8 @@ def _manageable(request, slug):
 def _people_context(organisation, *, invite_form=None, notice="", is_error=False):
     return {
         "organisation": organisation,
-        "people": organisation.memberships.select_related("user").order_by("user__display_name", "user__email"),
-        "invitations": organisation.invitations.filter(status=Invitation.Status.PENDING)
-        .select_related("invited_by")
-        .order_by("-created_at"),
+        "people": people_of(organisation),
+        "invitations": pending_invitations_of(organisation),
         "invite_form": invite_form or InvitationForm(),
         "notice": notice,
         "notice_is_error": is_error,

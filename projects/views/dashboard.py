@@ -15,8 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from members.models import Membership
+from projects import notifications
 from projects.forms_joining import NotificationPreferencesForm
-from projects.models import JoinRequest, Notification
+from projects.models import JoinRequest
 from projects.querysets import inbox_of, projects_of_person
 
 NOTIFICATIONS_PER_PAGE = 20
@@ -72,12 +73,11 @@ def notification_list(request):
 @require_POST
 def notifications_mark_read(request):
     """Mark one notification read (`notification`=id) and go to `next`, or mark all read."""
-    notifications = Notification.objects.filter(recipient=request.user, is_read=False)
     notification_id = request.POST.get("notification", "")
     if notification_id.isdigit():
-        notifications.filter(pk=notification_id).update(is_read=True)
+        notifications.mark_read(request.user, notification_id=int(notification_id))
     else:
-        notifications.update(is_read=True)
+        notifications.mark_read(request.user)
         messages.success(request, _("All notifications are marked as read."))
     target = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
@@ -90,7 +90,7 @@ def notifications_mark_read(request):
 def notification_preferences(request):
     form = NotificationPreferencesForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        notifications.set_preferences(request.user, form.cleaned_data)
         messages.success(request, _("Your notification settings were saved."))
         return redirect("projects:notification_preferences")
     return render(request, "projects/notification_preferences.html", {"form": form})
