@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/escc
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/1
 
-.PHONY: install run test lint format messages services clean
+.PHONY: install run test lint format messages services clean bench-digests
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ format: install
 messages: install
 	$(BIN)/python manage.py makemessages --locale et --no-obsolete --ignore '.venv/*' --ignore 'var/*'
 	$(BIN)/python manage.py compilemessages --locale et --ignore '.venv/*'
+
+# Not a test: times a weekly digest run for 2,000 people through a local SMTP server (its own database, escc_bench).
+bench-digests: install services
+	$(BIN)/python scripts/bench-digests $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var db.sqlite3

@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("members.urls")),
     path("projects/", include("projects.urls")),
+    path("", include("funding.urls")),
     prefix_default_language=True,
 )
 

@@ -17,6 +17,7 @@ from itertools import cycle, islice
 from django.conf import settings
 from django.utils import timezone, translation
 
+from funding.models import Call
 from members.models import Competence, FocusArea, Membership, Organisation, OrganisationKind, Role, User
 from members.text import search_text
 from projects.models import (
@@ -49,6 +50,7 @@ REQUEST, INVITATION = JoinRequest.Direction.REQUEST, JoinRequest.Direction.INVIT
 PROJECTS = [
     {
         "slug": "nutikad-bussiootepaviljonid",
+        "target_call": "heitevaba-linnalogistika",  # funding.demo_data.CALLS
         "title": "Nutikad bussiootepaviljonid",
         "summary": "Ootepaviljonid, mis loevad ootajaid ja näitavad, kui täis on järgmine buss.",
         "description": (
@@ -114,6 +116,7 @@ PROJECTS = [
     },
     {
         "slug": "liikuvusandmete-ruumianaluus",
+        "target_call": "heitevaba-linnalogistika",  # funding.demo_data.CALLS
         "title": "Liikuvusandmete ruumianalüüs",
         "summary": "Anonüümitud sõiduandmetest linnaplaneerijatele kaart, kus ja millal inimesed liiguvad.",
         "description": (
@@ -149,6 +152,7 @@ PROJECTS = [
     },
     {
         "slug": "ohukvaliteet-koolide-juures",
+        "target_call": "linnatervise-kaasamine",  # funding.demo_data.CALLS
         "title": "Õhukvaliteet koolide juures",
         "summary": "Andurid kooliteede äärde, et vanemad ja linn näeksid, kus õhk on puhtam.",
         "description": (
@@ -182,6 +186,7 @@ PROJECTS = [
     },
     {
         "slug": "kaugkutte-digitaalne-kaksik",
+        "target_call": "kohalikud-digitaalsed-kaksikud",  # funding.demo_data.CALLS
         "title": "Kaugkütte digitaalne kaksik",
         "summary": "Tartu kaugküttevõrgu mudel, mis ennustab soojusvajadust ja vähendab kadusid.",
         "description": (
@@ -312,6 +317,7 @@ PROJECTS = [
     },
     {
         "slug": "cross-border-air-quality-data-hub",
+        "target_call": "interreg-lms-vaikeprojektid-targad-linnad",  # funding.demo_data.CALLS
         # Written in English by its Finnish lead; the pages mark it lang="en".
         "language": "en",
         "title": "Cross-border air quality data hub",
@@ -535,8 +541,10 @@ def seed_projects(*, scale=1):
         people = {row.email: row for row in User.objects.filter(email__in=_emails())}
         competences = {row.slug: row for row in Competence.objects.all()}
         focus_areas = {row.slug: row for row in FocusArea.objects.all()}
+        # The calls some projects target (funding.demo seeds them first).
+        calls = dict(Call.objects.filter(slug__in=_target_calls()).values_list("slug", "pk"))
         for data in PROJECTS:
-            project = _seed_project(data, organisations=organisations, people=people, now=now)
+            project = _seed_project(data, organisations=organisations, people=people, calls=calls, now=now)
             _seed_wishes(project, data, competences=competences, focus_areas=focus_areas)
             _seed_participants(project, data, organisations=organisations, people=people)
             _seed_requests(project, data, organisations=organisations, people=people, now=now)
@@ -544,6 +552,10 @@ def seed_projects(*, scale=1):
         if scale > 1:
             _seed_generated(scale, competences=list(competences.values()), focus_areas=list(focus_areas.values()))
     return _summary_lines()
+
+
+def _target_calls():
+    return {data["target_call"] for data in PROJECTS if "target_call" in data}
 
 
 def _organisation_slugs():
@@ -566,8 +578,9 @@ def _emails():
     return emails
 
 
-def _seed_project(data, *, organisations, people, now):
+def _seed_project(data, *, organisations, people, calls, now):
     values = {field: data.get(field, _default(field)) for field in PROJECT_FIELDS}
+    values["target_call_id"] = calls.get(data.get("target_call"))
     project = Project.objects.filter(slug=data["slug"]).first()
     values["partner_search_ends_on"] = _search_ends_on(project, data, today=timezone.localdate(now))
     if project is None:

@@ -5,10 +5,11 @@ import copy
 from django import forms
 from django.conf import settings
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from funding.models import Call
 from members.models import Competence, FocusArea, Organisation, OrganisationKind
 from projects import permissions
 from projects.models import CLOSED_STAGES, Project, ProjectUpdate
@@ -24,6 +25,19 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs, format="%Y-%m-%d")
+
+
+class TargetCallField(forms.ModelChoiceField):
+    """A call named with its next deadline, so people pick the right one of similar titles."""
+
+    def label_from_instance(self, call):
+        if call.is_rolling:
+            return _("%(title)s (rolling intake)") % {"title": call.title}
+        upcoming = getattr(call, "next_deadline_at", None)
+        if upcoming is None:
+            return _("%(title)s (closed)") % {"title": call.title}
+        deadline = formats.date_format(timezone.localdate(upcoming), "SHORT_DATE_FORMAT")
+        return _("%(title)s (deadline %(date)s)") % {"title": call.title, "date": deadline}
 
 
 class ProjectForm(forms.ModelForm):
@@ -50,6 +64,7 @@ class ProjectForm(forms.ModelForm):
         "needs_test_users",
         "is_open_for_joining",
         "partner_search_ends_on",
+        "target_call",
     ]
 
     lead_organisation = forms.ModelChoiceField(
@@ -65,6 +80,13 @@ class ProjectForm(forms.ModelForm):
         decimal_places=0,
         help_text=_("Whole euros, if known."),
         widget=forms.NumberInput(attrs={"min": "0", "step": "1", "inputmode": "numeric"}),
+    )
+    target_call = TargetCallField(
+        label=_("Funding call targeted"),
+        queryset=Call.objects.none(),
+        required=False,
+        empty_label=_("No call"),
+        help_text=_("The funding call this consortium is forming for, if any. The call's page then lists the project."),
     )
     sought_kinds = forms.MultipleChoiceField(
         label=_("Kinds of partner sought"),
@@ -92,6 +114,7 @@ class ProjectForm(forms.ModelForm):
             "needs_test_users",
             "is_open_for_joining",
             "partner_search_ends_on",
+            "target_call",
         ]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 2}),
@@ -134,6 +157,7 @@ class ProjectForm(forms.ModelForm):
         self.fields["sought_competences"].queryset = Competence.objects.filter(Q(is_approved=True) | chosen)
         self.fields["focus_areas"].queryset = FocusArea.objects.all()
         self.fields["focus_areas"].required = True
+        self.fields["target_call"].queryset = target_call_choices(instance)
         # The select has no empty choice; a POST without it keeps the saved (or the page's) language.
         self.fields["language"].required = False
 
@@ -183,6 +207,9 @@ class ProjectForm(forms.ModelForm):
             for name in ["sought_kinds", "sought_competences", "pilot_city", "pilot_site", "needs_test_users"]
         ]
 
+    def funding_fields(self):
+        return [self["target_call"]]
+
     def partner_search_fields(self):
         return [self[name] for name in ["is_open_for_joining", "partner_search_ends_on"]]
 
@@ -191,6 +218,13 @@ def page_language():
     """The language of the current page: members usually write in the language they browse in."""
     language = get_language()
     return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def target_call_choices(instance):
+    """Published calls not closed, nearest deadline first, and the call the project targets already."""
+    current = Q(pk=instance.target_call_id) if instance and instance.target_call_id else Q(pk__in=[])
+    calls = Call.objects.filter(current | Q(pk__in=Call.objects.published().not_closed().values("pk")))
+    return calls.with_status().by_nearest_deadline()
 
 
 def lead_choices(user):

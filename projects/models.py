@@ -58,6 +58,15 @@ class Project(models.Model):
     starts_on = models.DateField(_("starts"), null=True, blank=True)
     ends_on = models.DateField(_("ends"), null=True, blank=True)
     budget_eur = models.DecimalField(_("budget (EUR)"), max_digits=12, decimal_places=0, null=True, blank=True)
+    target_call = models.ForeignKey(
+        "funding.Call",
+        verbose_name=_("funding call targeted"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="projects",
+        help_text=_("The funding call this consortium is forming for, if any."),
+    )
     sought_competences = models.ManyToManyField(
         Competence, verbose_name=_("competences sought"), blank=True, related_name="seeking_projects"
     )

@@ -35,7 +35,13 @@ def notify(kind, *, project, recipients, join_request=None, organisation=None, e
     is skipped, e-mail included. `email_context` adds to what the e-mail templates get
     (project, join_request, organisation, notification, recipient). Must run inside the
     caller's transaction. Returns the notifications created.
+
+    Each e-mail carries a one-click unsubscribe link (body and List-Unsubscribe headers)
+    that makes every kind inbox-only for that person.
     """
+    # Imported here: funding imports projects (a call targeted by projects), not the other way round at load.
+    from funding.unsubscribe import Scope, list_unsubscribe_headers, unsubscribe_url
+
     people = _unique_active(recipients)
     if not people:
         return []
@@ -52,15 +58,23 @@ def notify(kind, *, project, recipients, join_request=None, organisation=None, e
                 continue
             created.append(notification)
             if person.pk not in inbox_only:
+                link = unsubscribe_url(person, Scope.NOTIFICATIONS, language=person.preferred_language)
                 context = {
                     "kind": kind,
                     "notification": notification,
                     "project": project,
                     "join_request": join_request,
                     "organisation": organisation,
+                    "unsubscribe_url": link,
                     **(email_context or {}),
                 }
-                emails.send_to_person(person, f"project_{kind}", context, kind=f"projects.{kind}")
+                emails.send_to_person(
+                    person,
+                    f"project_{kind}",
+                    context,
+                    kind=f"projects.{kind}",
+                    headers=list_unsubscribe_headers(person, Scope.NOTIFICATIONS, language=person.preferred_language),
+                )
     return created
 
 

@@ -48,15 +48,19 @@ class ProjectQuerySet(models.QuerySet):
         )
 
     def with_page_details(self):
-        """The project page: card details plus every participant with its contact people."""
+        """The project page: card details, the funding call it targets, every participant with its contact people."""
         from projects.models import Participation
 
-        return self.with_card_details().prefetch_related(
-            Prefetch(
-                "participations",
-                queryset=Participation.objects.select_related("organisation").prefetch_related("contact_people"),
-                to_attr="all_participations",
-            ),
+        return (
+            self.with_card_details()
+            .select_related("target_call")
+            .prefetch_related(
+                Prefetch(
+                    "participations",
+                    queryset=Participation.objects.select_related("organisation").prefetch_related("contact_people"),
+                    to_attr="all_participations",
+                ),
+            )
         )
 
 

@@ -32,6 +32,7 @@ DATA_MIGRATIONS = [
     ("members.migrations.0003_site_name", "name_the_site"),
     ("members.migrations.0005_search_and_schedules", "add_schedules"),
     ("projects.migrations.0002_schedules", "add_schedule"),
+    ("funding.migrations.0002_digest_schedules", "add_digest_schedules"),
 ]
 
 

@@ -1,5 +1,7 @@
 """factory_boy factories shared by every app's tests."""
 
+from datetime import timedelta
+
 import factory
 from allauth.account.models import EmailAddress
 from django.utils import timezone
@@ -161,3 +163,108 @@ class JoinRequestFactory(factory.django.DjangoModelFactory):
     direction = "request"
     proposed_role = "partner"
     message = "We can help with the sensors."
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "funding.Programme"
+
+    name = factory.Sequence(lambda n: f"Programme {n}")
+    slug = factory.Sequence(lambda n: f"programme-{n}")
+    kind = "eu"
+    website = "https://programme.example.eu/"
+
+
+class CallFactory(factory.django.DjangoModelFactory):
+    """A published call, open now, its deadline 30 days ahead. `eligible_kinds=["company"]` lists kinds."""
+
+    class Meta:
+        model = "funding.Call"
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Smart mobility call {n}")
+    slug = factory.Sequence(lambda n: f"call-{n}")
+    identifier = factory.Sequence(lambda n: f"HORIZON-CL5-2027-{n:03d}")
+    programme = factory.SubFactory(ProgrammeFactory)
+    summary = "Pilots of data-driven public transport."
+    description = "Consortia of **at least three** partners."
+    link = "https://ec.europa.eu/info/funding-tenders/"
+    opens_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=10))
+    deadline = factory.LazyFunction(lambda: timezone.now() + timedelta(days=30))
+    state = "published"
+
+    class Params:
+        draft = factory.Trait(state="draft")
+        rolling = factory.Trait(deadline=None)
+
+    @factory.post_generation
+    def eligible_kinds(self, create, extracted, **kwargs):
+        if create and extracted:
+            from funding.models import EligibleKind
+
+            EligibleKind.objects.bulk_create([EligibleKind(call=self, kind=kind) for kind in extracted])
+
+    @factory.post_generation
+    def focus_areas(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.focus_areas.set(extracted)
+
+
+class NewsFactory(factory.django.DjangoModelFactory):
+    """A published news item (an hour ago)."""
+
+    class Meta:
+        model = "funding.News"
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Cluster news {n}")
+    slug = factory.Sequence(lambda n: f"news-{n}")
+    summary = "What happened in the cluster."
+    body = "The cluster met in **Tartu**."
+    published_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))
+
+    @factory.post_generation
+    def focus_areas(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.focus_areas.set(extracted)
+
+
+class CallFollowFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "funding.CallFollow"
+
+    user = factory.SubFactory(UserFactory)
+    call = factory.SubFactory(CallFactory)
+
+
+class SavedSearchFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "funding.SavedSearch"
+
+    user = factory.SubFactory(UserFactory)
+    name = factory.Sequence(lambda n: f"Search {n}")
+    query = factory.Sequence(lambda n: f"q=mobility{n}")
+
+
+class SubscriptionFactory(factory.django.DjangoModelFactory):
+    """A person's digest choice: weekly, everything included, by default.
+
+    Members already have one (funding.signals); the factory then updates it with what it is given.
+    """
+
+    class Meta:
+        model = "funding.Subscription"
+        skip_postgeneration_save = True
+
+    user = factory.SubFactory(UserFactory)
+    frequency = "weekly"
+
+    @classmethod
+    def _create(cls, model_class, *args, user, **kwargs):
+        subscription, _created = model_class.objects.update_or_create(user=user, defaults=kwargs)
+        return subscription
+
+    @factory.post_generation
+    def focus_areas(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.focus_areas.set(extracted)

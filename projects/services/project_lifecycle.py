@@ -32,6 +32,7 @@ EDITABLE_FIELDS = (
     "needs_test_users",
     "is_open_for_joining",
     "partner_search_ends_on",
+    "target_call",
 )
 SLUG_MAX_LENGTH = Project._meta.get_field("slug").max_length
 

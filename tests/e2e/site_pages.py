@@ -10,6 +10,6 @@ from urllib.parse import urlsplit
 from tests.site.crawler import crawl
 
 
-def reachable_pages(client):
-    """The paths of HTML pages answering 200 that `client` reaches from /et/ and /en/."""
-    return {urlsplit(page.path).path for page in crawl(client).ok_html_pages()}
+def reachable_pages(client, *, extra_start=()):
+    """The paths of HTML pages answering 200 that `client` reaches from /et/, /en/ and `extra_start`."""
+    return {urlsplit(page.path).path for page in crawl(client, start=("/et/", "/en/", *extra_start)).ok_html_pages()}

@@ -4,12 +4,16 @@ The pages come from a crawl through the test client (tests/e2e/site_pages.py); e
 opened in Chromium, checked by axe, and watched for Content-Security-Policy reports.
 """
 
+from datetime import timedelta
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
+from django.utils import timezone
 
 from tests.e2e.site_pages import reachable_pages
-from tests.factories import TEST_PASSWORD, ProjectFactory
+from tests.factories import TEST_PASSWORD, CallFactory, NewsFactory, ProjectFactory
+from tests.site.crawler import email_only_pages
 
 VIEWPORTS = {
     "phone": {"width": 360, "height": 740},
@@ -29,6 +33,11 @@ EXPECTED_PAGES = {
         "/en/join/",
         "/et/projects/",
         "/en/projects/smart-bus-stops/",
+        "/et/calls/",
+        "/en/calls/mobility-pilots/",
+        "/et/calls/two-stage-pilots/",
+        "/et/news/",
+        "/en/news/cluster-meets/",
     },
     "org_admin": {
         "/et/members/",
@@ -49,6 +58,8 @@ EXPECTED_PAGES = {
         "/et/accounts/email/",
         "/et/accounts/reauthenticate/",
         "/et/accounts/2fa/totp/activate/",
+        "/et/calls/mine/",
+        "/en/digest/",
     },
 }
 
@@ -65,6 +76,23 @@ def member_pages(client, member):
     response = client.post("/et/accounts/reauthenticate/", {"password": TEST_PASSWORD})
     assert response.status_code == 302, response.content.decode()
     return pages | reachable_pages(client)
+
+
+def funding_pages():
+    """Calls of every shape, and news, so the funding pages show what they can."""
+    now = timezone.now()
+    CallFactory(
+        slug="two-stage-pilots",
+        deadline=now + timedelta(days=5),
+        second_deadline=now + timedelta(days=90),
+        budget_eur=2_000_000,
+        funding_rate=70,
+        eligible_kinds=["company", "research"],
+    )
+    CallFactory(slug="angel-intake", rolling=True, ticket_min_eur=50_000, ticket_max_eur=500_000)
+    CallFactory(slug="closed-call", deadline=now - timedelta(days=3))
+    NewsFactory(slug="cluster-meets", is_featured=True)
+    NewsFactory(slug="sensor-pilot")
 
 
 def share_session(client, context, live_server):
@@ -89,7 +117,10 @@ def test_no_page_has_serious_accessibility_violations_or_csp_reports(
     persona, viewport, request, client, live_server, new_context
 ):
     request.getfixturevalue("other_organisation")
-    ProjectFactory(slug="smart-bus-stops", lead=request.getfixturevalue("organisation"))
+    funding_pages()
+    bus_stops = ProjectFactory(slug="smart-bus-stops", lead=request.getfixturevalue("organisation"))
+    bus_stops.target_call = CallFactory(slug="mobility-pilots", title_en="Mobility pilots")
+    bus_stops.save()
     context = new_context(viewport=VIEWPORTS[viewport], locale="et-EE")
     signed_in_name = None
     if persona in ("member", "org_admin"):
@@ -98,7 +129,9 @@ def test_no_page_has_serious_accessibility_violations_or_csp_reports(
         share_session(client, context, live_server)
         signed_in_name = member.get_short_name()
     else:
-        paths = reachable_pages(client)
+        unsubscribe_pages = email_only_pages(request.getfixturevalue("member"))
+        paths = reachable_pages(client, extra_start=unsubscribe_pages)
+        assert set(unsubscribe_pages) <= paths
     page = context.new_page()
     csp_reports = []
     page.on("console", lambda message: csp_reports.append(f"{page.url}: {message.text}"))

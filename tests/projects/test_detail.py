@@ -89,8 +89,8 @@ def test_page_shows_the_project(client, project, partner):
     assert '<a href="/en/projects/?seeks_competence=computer-vision">Computer vision</a>' in html
     assert "Riia tänava peatused" in html
     assert "The project is looking for test users." in html
-    assert "Open for joining until 03/31/2099." in html
-    assert "01/01/2026" in html and "06/30/2027" in html
+    assert "Open for joining until 31/03/2099." in html
+    assert "01/01/2026" in html and "30/06/2027" in html
     assert "250,000 €" in html
     assert '<a href="/en/members/city-lab/">City Lab Ltd</a>' in html
     assert "Research partner" in html
@@ -124,7 +124,7 @@ def test_closed_partner_search_says_so(client, project):
 def test_partner_search_past_its_end_says_it_ended(client, project):
     Project.objects.filter(pk=project.pk).update(partner_search_ends_on=date(2020, 5, 1))
 
-    assert "The partner search ended on 05/01/2020." in html_of(client.get(EN_URL))
+    assert "The partner search ended on 01/05/2020." in html_of(client.get(EN_URL))
 
 
 def test_inactive_participant_is_named_without_a_link_to_its_hidden_profile(client, project, partner):

@@ -122,7 +122,7 @@ def test_card_shows_stage_lead_summary_and_what_the_project_looks_for(client, or
     assert "Forming a consortium" in english
     assert "R&amp;D institute or university" in english
     assert "Computer vision" in english
-    assert f"Looking for partners until {days(10).strftime('%m/%d/%Y')}" in english
+    assert f"Looking for partners until {days(10).strftime('%d/%m/%Y')}" in english
 
 
 def test_card_of_a_closed_partner_search_does_not_invite_partners(client):

@@ -6,7 +6,7 @@ later issue links to is checked without anyone listing it.
 
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from urllib.parse import urldefrag, urlsplit
+from urllib.parse import parse_qsl, urldefrag, urlencode, urlsplit
 
 LANGUAGE_PREFIXES = ("/et/", "/en/")
 # Django's admin has its own design and translations; logout would end the crawl's session.
@@ -34,11 +34,18 @@ def internal_links(html):
         parts = urlsplit(href)
         if parts.scheme or parts.netloc or not parts.path.startswith("/"):
             continue
-        path = parts.path + (f"?{parts.query}" if parts.query else "")
+        path = without_next(parts.path + (f"?{parts.query}" if parts.query else ""))
         if path.startswith(SKIPPED_PREFIXES):
             continue
         found.append(path)
     return found
+
+
+def without_next(path):
+    """The path without its `?next=` parameter: the sign-in page is one page whatever comes after it."""
+    parts = urlsplit(path)
+    query = [(name, value) for name, value in parse_qsl(parts.query, keep_blank_values=True) if name != "next"]
+    return parts.path + (f"?{urlencode(query)}" if query else "")
 
 
 @dataclass
@@ -52,13 +59,32 @@ class Page:
 @dataclass
 class CrawlResult:
     pages: dict = field(default_factory=dict)
+    # Links still queued when the crawl reached its limit: pages nobody checked.
+    unvisited: int = 0
 
     def ok_html_pages(self):
         return [p for p in self.pages.values() if p.status == 200 and p.html]
 
 
-def crawl(client, start=("/et/", "/en/"), limit=500):
-    """Fetch every internal page reachable from `start`; redirects are recorded, not followed."""
+def email_only_pages(user):
+    """Pages that only e-mails link to, for `user`: the one-click unsubscribe page, in both languages."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    from funding.unsubscribe import make_token
+
+    paths = []
+    for language in ("et", "en"):
+        with translation.override(language):
+            paths.append(reverse("funding:unsubscribe", kwargs={"token": make_token(user, "digest")}))
+    return paths
+
+
+def crawl(client, start=("/et/", "/en/"), limit=2000):
+    """Fetch every internal page reachable from `start`; redirects are recorded, not followed.
+
+    Stops at `limit` pages, counting what it left in `unvisited`, which the checks assert is 0.
+    """
     result = CrawlResult()
     queue = [(path, "(start)") for path in start]
     while queue and len(result.pages) < limit:
@@ -70,8 +96,9 @@ def crawl(client, start=("/et/", "/en/"), limit=500):
         html = response.content.decode() if is_html else ""
         result.pages[path] = Page(path, response.status_code, html, source)
         if response.status_code in (301, 302) and response.get("Location", "").startswith("/"):
-            queue.append((response["Location"], path))
+            queue.append((without_next(response["Location"]), path))
         for link in internal_links(html):
             if link not in result.pages:
                 queue.append((link, path))
+    result.unvisited = len({path for path, _source in queue if path not in result.pages})
     return result

@@ -10,8 +10,6 @@ The personas act on `organisation` (tartu-mobility): `member` and `org_admin` be
 time are functions of `fixture`, which returns a pytest fixture by name.
 """
 
-from dataclasses import dataclass, field
-
 import pytest
 from django.apps import apps
 from django.urls import reverse
@@ -22,34 +20,11 @@ from members.models import FocusArea, Membership
 from projects.models import Notification, NotificationKind, Participation
 from tests.conftest import PERSONAS
 from tests.factories import InvitationFactory, JoinRequestFactory, ParticipationFactory, ProjectFactory
+from tests.site.matrix_common import ORG, ORG_MANAGERS, OUR_APPS, SIGNED_IN, Row, everyone, managers_only, visitor_then
+from tests.site.matrix_funding_feeds import ROWS as FUNDING_FEED_ROWS
+from tests.site.matrix_funding_pages import ROWS as FUNDING_PAGE_ROWS
+from tests.site.matrix_funding_unsubscribe import ROWS as FUNDING_UNSUBSCRIBE_ROWS
 from tests.site.url_patterns import project_url_names
-
-OUR_APPS = ["members", "projects", "funding", "livinglab"]
-SIGNED_IN = ["member", "org_admin", "other_member", "staff"]
-ORG = {"slug": "tartu-mobility"}
-ORG_MANAGERS = {"org_admin", "staff"}
-
-
-@dataclass
-class Row:
-    get: dict
-    post: dict
-    kwargs: object = field(default_factory=dict)
-    post_data: object = field(default_factory=dict)
-    writers: set = field(default_factory=set)
-
-
-def everyone(status):
-    return dict.fromkeys(PERSONAS, status)
-
-
-def visitor_then(visitor_status, signed_in_status):
-    return {"visitor": visitor_status, **dict.fromkeys(SIGNED_IN, signed_in_status)}
-
-
-def managers_only(allowed):
-    """Visitors go to sign-in; the organisation's admin and staff get `allowed`; others 403."""
-    return {"visitor": 302, "member": 403, "org_admin": allowed, "other_member": 403, "staff": allowed}
 
 
 def members_membership(fixture):
@@ -287,6 +262,9 @@ MATRIX = {
     "projects:notification_preferences": Row(
         get=visitor_then(302, 200), post=visitor_then(302, 302), post_data=INBOX_ONLY, writers=set(SIGNED_IN)
     ),
+    **FUNDING_PAGE_ROWS,
+    **FUNDING_FEED_ROWS,
+    **FUNDING_UNSUBSCRIBE_ROWS,
 }
 
 

@@ -11,6 +11,8 @@ from django.utils.module_loading import import_string
 SEEDERS = [
     "members.demo.seed_people",
     "members.demo.seed_organisations",
+    # Before the projects: a few of them name the call they target.
+    "funding.demo.seed_funding",
     "projects.demo.seed_projects",
 ]
 

@@ -1,0 +1,125 @@
+"""A digest as an e-mail: subject with the counts, both parts in the person's language, safe HTML."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from funding.digests.rendering import render_digest
+from funding.digests.selection import build_digests, build_reminders
+from funding.models import CallFollow
+from tests.factories import CallFactory, NewsFactory, SavedSearchFactory, SubscriptionFactory
+
+pytestmark = pytest.mark.django_db
+
+UNSUBSCRIBE = "https://escc.example/et/unsubscribe/signed-token/"
+PREFERENCES = "https://escc.example/et/digest/"
+
+
+def rendered(user, *, language="et", kind="weekly"):
+    subscription = SubscriptionFactory(user=user, frequency=kind, language=language)
+    [digest] = build_digests([subscription], kind=kind, now=timezone.now())
+    return digest, render_digest(digest, unsubscribe_url=UNSUBSCRIBE, preferences_url=PREFERENCES)
+
+
+@pytest.fixture
+def items(member):
+    SavedSearchFactory(user=member, name="Bussid", query="q=bus")
+    return [
+        CallFactory(title_et="Nutikad bussid", title_en="Smart buses"),
+        CallFactory(title_et="Targad tänavad", title_en="Smart streets"),
+        CallFactory(title_et="Rohelised hooned", title_en="Green buildings"),
+        NewsFactory(title_et="Klaster kogunes", title_en="The cluster met"),
+        NewsFactory(title_et="Uus liige", title_en=""),
+    ]
+
+
+def test_the_english_subject_names_the_period_and_the_counts(member, items):
+    _digest, (subject, _text, _html) = rendered(member, language="en")
+
+    assert subject == "ESCC weekly digest: 3 new calls, 2 news items"
+
+
+def test_the_estonian_digest_is_in_estonian(member, items):
+    _digest, (subject, text, html) = rendered(member, language="et")
+
+    assert "Tere, Mari Member!" in text and "Tere, Mari Member!" in html
+    assert "Uudised" in html
+    assert "Nutikad bussid" in text and "Smart buses" not in text
+    assert "Nutikad bussid" in html and "Smart buses" not in html
+    assert 'lang="et"' in html
+
+
+@pytest.mark.parametrize("language", ["et", "en"])
+def test_both_parts_hold_every_entry_and_the_links_at_the_bottom(member, items, language):
+    digest, (_subject, text, html) = rendered(member, language=language)
+
+    for entry in (entry for section in digest.sections for entry in section.entries):
+        assert entry.title in text and entry.url in text
+        assert entry.title in html and f'href="{entry.url}"' in html
+    for section in digest.sections:
+        assert section.title.upper() in text and section.title in html
+    assert UNSUBSCRIBE in text and f'href="{UNSUBSCRIBE}"' in html
+    assert PREFERENCES in text and f'href="{PREFERENCES}"' in html
+    assert text.rindex(UNSUBSCRIBE) > text.rindex(digest.sections[-1].entries[-1].url)
+
+
+def test_the_saved_search_is_named_in_its_entry(member, items):
+    _digest, (_subject, text, html) = rendered(member, language="en")
+
+    assert "“Bussid”" in text and "“Bussid”" in html
+
+
+def test_an_english_page_marks_the_estonian_fallback_title(member, items):
+    _digest, (_subject, _text, html) = rendered(member, language="en")
+
+    assert 'lang="et">Uus liige</a>' in html
+
+
+def test_titles_with_markup_characters_are_escaped_in_html_and_plain_in_text(member):
+    CallFactory(title_et="Linnad <script> & ruumid > kõik")
+
+    _digest, (_subject, text, html) = rendered(member)
+
+    assert "Linnad &lt;script&gt; &amp; ruumid &gt; kõik" in html
+    assert "<script>" not in html
+    assert "Linnad <script> & ruumid > kõik" in text
+
+
+def test_the_plain_text_part_fits_72_columns(member):
+    CallFactory(
+        title_et="Pikk pealkiri " * 3,
+        summary_et="Väga pikk kokkuvõte, mis räägib linnade liikuvusest ja andmetest. " * 6,
+    )
+
+    _digest, (_subject, text, _html) = rendered(member)
+
+    assert max(len(line) for line in text.splitlines() if not line.startswith("http")) <= 72
+
+
+def test_the_html_part_is_one_column_for_a_phone(member, items):
+    _digest, (_subject, _text, html) = rendered(member)
+
+    assert 'name="viewport"' in html
+    assert "max-width:600px" in html
+    assert "<img" not in html
+
+
+def test_a_reminder_names_the_call_and_the_days_left(member):
+    call = CallFactory(
+        title_et="Nutikad bussid", title_en="Smart buses", deadline=timezone.now() + timedelta(days=1, hours=1)
+    )
+    CallFollow.objects.create(user=member, call=call)
+    SubscriptionFactory(user=member, language="en")
+    now = timezone.now()
+    # Aim the reminder exactly one Tallinn day ahead whatever the time of day.
+    reminders = build_reminders([member.pk], now=now)
+    if not reminders:
+        pytest.skip("the deadline falls two Tallinn days ahead at this hour")
+    [reminder] = reminders
+
+    subject, text, html = render_digest(reminder, unsubscribe_url=UNSUBSCRIBE, preferences_url=PREFERENCES)
+
+    assert subject == "Deadline coming up: Smart buses"
+    assert "The deadline is tomorrow." in text and "The deadline is tomorrow." in html
+    assert UNSUBSCRIBE in text and UNSUBSCRIBE in html
