@@ -324,8 +324,9 @@ def _load_batch(subscriptions, *, kind, now):
 
 def _known_slugs():
     """The slugs of every programme and focus area, in one query: a saved search naming another is ignored."""
-    programmes = Programme.objects.annotate(table=Value("programme")).values_list("table", "slug")
-    areas = FocusArea.objects.annotate(table=Value("focus_area")).values_list("table", "slug")
+    # No ORDER BY in the parts of a UNION: SQLite (the embedded mode) refuses it.
+    programmes = Programme.objects.order_by().annotate(table=Value("programme")).values_list("table", "slug")
+    areas = FocusArea.objects.order_by().annotate(table=Value("focus_area")).values_list("table", "slug")
     known = {"programme_slugs": set(), "focus_area_slugs": set()}
     for table, slug in programmes.union(areas, all=True):
         known[f"{table}_slugs"].add(slug)
