@@ -86,7 +86,7 @@ def suggest_partners(project, *, limit=20):
         return []
 
     participants = Participation.objects.filter(project=project, organisation_id=OuterRef("pk"))
-    asked = _pending_or_recently_declined().filter(project=project, organisation_id=OuterRef("pk"))
+    asked = pending_or_recently_declined().filter(project=project, organisation_id=OuterRef("pk"))
     candidates = (
         Organisation.objects.active()
         .filter(reduce(operator.or_, conditions))
@@ -176,7 +176,7 @@ def projects_fitting(organisations, *, limit=5):
     conditions += [Q(pilot_city__iexact=city) for city in cities.values()]
 
     taking_part = Participation.objects.filter(project_id=OuterRef("pk"), organisation_id__in=ids)
-    asked = _pending_or_recently_declined().filter(project_id=OuterRef("pk"), organisation_id__in=ids)
+    asked = pending_or_recently_declined().filter(project_id=OuterRef("pk"), organisation_id__in=ids)
     projects = (
         Project.objects.open_for_partners()
         .filter(reduce(operator.or_, conditions))
@@ -215,7 +215,8 @@ def projects_fitting(organisations, *, limit=5):
     return [fit for _key, fit in ranked[:limit]]
 
 
-def _pending_or_recently_declined():
+def pending_or_recently_declined():
+    """Join requests and invitations that keep a project and an organisation out of each other's suggestions."""
     since = timezone.now() - DECLINED_QUIET_PERIOD
     return JoinRequest.objects.filter(
         Q(status=JoinRequest.Status.PENDING) | Q(status=JoinRequest.Status.DECLINED, decided_at__gte=since)

@@ -44,7 +44,13 @@ from funding.models import (
 from members.models import FocusArea, Membership, Organisation, User
 from members.text import fold
 from projects.models import Participation, Project, ProjectUpdate
-from projects.recommendations import COMPETENCE_POINTS, FOCUS_AREA_POINTS, KIND_POINTS, PILOT_CITY_POINTS
+from projects.recommendations import (
+    COMPETENCE_POINTS,
+    FOCUS_AREA_POINTS,
+    KIND_POINTS,
+    PILOT_CITY_POINTS,
+    pending_or_recently_declined,
+)
 
 MAX_LOOKBACK = timedelta(days=31)
 
@@ -295,6 +301,13 @@ def _load_batch(subscriptions, *, kind, now):
         .select_related("project", "author", "organisation")
         .order_by("-created_at", "-pk")
     )
+    # As in the suggestions on the site: a project the organisation asked to join (or was invited
+    # to) and has not heard back from, or that said no lately, is not suggested again.
+    batch.asked = set(
+        pending_or_recently_declined()
+        .filter(project_id__in=[project.pk for project in batch.projects], organisation_id__in=organisations)
+        .values_list("project_id", "organisation_id")
+    )
     batch.new_participations = list(
         Participation.objects.filter(project_id__in=their_projects, joined_at__gt=window_start, joined_at__lte=now)
         .exclude(role="lead")
@@ -456,6 +469,8 @@ def _fitting_projects(batch, person, *, is_new, not_sent, in_their_areas):
         key = f"project:{project.pk}"
         changed = project.updated_at if project.updated_at > project.created_at else project.created_at
         if project.pk in taking_part or not not_sent(key) or not in_their_areas(project):
+            continue
+        if any((project.pk, organisation_id) in batch.asked for organisation_id in organisation_ids):
             continue
         if not (is_new(project.created_at) or is_new(changed)):
             continue

@@ -12,6 +12,7 @@ from projects.models import ProjectUpdate, SoughtKind
 from tests.factories import (
     CallFactory,
     CompetenceFactory,
+    JoinRequestFactory,
     MembershipFactory,
     NewsFactory,
     OrganisationFactory,
@@ -318,6 +319,17 @@ def test_projects_their_organisation_takes_part_in_are_left_out(organisation, me
     assert keys_in(digest_of(member), "projects") == []
 
 
+def test_projects_their_organisation_asked_to_join_or_was_turned_down_by_lately_are_left_out(organisation, member):
+    asked = seeking(kinds=["company"])
+    turned_down = seeking(kinds=["company"])
+    long_ago = seeking(kinds=["company"])
+    JoinRequestFactory(project=asked, organisation=organisation)
+    JoinRequestFactory(project=turned_down, organisation=organisation, status="declined", decided_at=ago(days=10))
+    JoinRequestFactory(project=long_ago, organisation=organisation, status="declined", decided_at=ago(days=200))
+
+    assert keys_in(digest_of(member), "projects") == [f"project:{long_ago.pk}"]
+
+
 def test_people_of_organisations_that_are_not_active_members_get_no_projects(db):
     person = MembershipFactory(organisation=OrganisationFactory(applicant=True)).user
     seeking(kinds=["company"])
@@ -424,7 +436,7 @@ def test_building_a_batch_takes_the_same_queries_for_5_people_as_for_60(django_a
     now = timezone.now()
 
     for batch in (small, large):
-        with django_assert_num_queries(22):
+        with django_assert_num_queries(23):
             digests = build_digests(batch, kind="weekly", now=now)
         assert all(
             {"reminders", "searches", "projects", "activity", "news"} <= {s.kind for s in digest.sections}
