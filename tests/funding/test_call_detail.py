@@ -154,3 +154,12 @@ def test_closed_call_page_still_answers(client):
 
     assert response.status_code == 200
     assert "Closed" in response.content.decode()
+
+
+def test_a_closed_call_offers_no_follow_but_its_followers_can_stop(client, member):
+    call = CallFactory(opens_at=timezone.now() - timedelta(days=60), deadline=timezone.now() - timedelta(days=1))
+    client.force_login(member)
+
+    assert "Follow this call" not in client.get(url(call)).content.decode()
+    CallFollow.objects.create(user=member, call=call)
+    assert "Stop following" in client.get(url(call)).content.decode()
