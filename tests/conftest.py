@@ -11,6 +11,7 @@ import pytest
 from allauth.mfa.models import Authenticator
 from django.apps import apps
 from django.core.cache import cache
+from django.utils import translation
 from pytest_django.plugin import blocking_manager_key
 
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
@@ -23,6 +24,9 @@ def _fast_and_isolated(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Rate-limit counters live in the cache; each test starts with none.
     cache.clear()
+    # A request through the test client leaves its page's language active in the thread; each
+    # test starts in the default language, whatever page the test before it fetched.
+    translation.deactivate()
     yield
 
 

@@ -5,6 +5,7 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
+from django.utils import translation
 
 from members import services
 from members.models import (
@@ -198,7 +199,7 @@ def test_registry_code_taken_in_a_race_gives_the_same_error(monkeypatch, organis
     form_data = application_data(registry_code=organisation.registry_code)
     organisation_data = {name: form_data[name] for name in ["name_et", "name_en", "kind", "registry_code", "city"]}
 
-    with pytest.raises(ApplicationError) as refused:
+    with translation.override("en"), pytest.raises(ApplicationError) as refused:
         services.submit_application(
             organisation_data=organisation_data,
             focus_areas=[],

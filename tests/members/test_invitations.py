@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from members import services
 from members.invitations import MAX_AGE, ExpiredToken, InvalidToken, invitation_id_from, make_token
@@ -235,7 +235,7 @@ def test_accepting_twice_raises(invitation):
 def test_invitation_older_than_fourteen_days_cannot_be_accepted(invitation):
     Invitation.objects.filter(pk=invitation.pk).update(created_at=timezone.now() - timedelta(days=15))
 
-    with pytest.raises(services.MembersError, match="expired"):
+    with translation.override("en"), pytest.raises(services.MembersError, match="expired"):
         services.accept_invitation(invitation, user=UserFactory())
 
     assert (

@@ -1,7 +1,7 @@
 """Staff suspend, reactivate and end memberships; the history says who did it, when and why."""
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from members import services
 from members.models import MembershipStatus, Organisation
@@ -34,7 +34,7 @@ def test_only_an_active_member_can_be_suspended(staff, status):
     organisation = OrganisationFactory(membership_status=status)
     records = organisation.history.count()
 
-    with pytest.raises(services.MembersError, match="active"):
+    with translation.override("en"), pytest.raises(services.MembersError, match="active"):
         services.suspend_organisation(organisation, actor=staff)
 
     assert status_of(organisation) == status

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core import mail
+from django.utils import translation
 
 from members import services
 from members.invitations import invitation_id_from
@@ -172,7 +173,7 @@ def test_pending_invitation_made_in_a_race_is_refused_by_the_constraint(monkeypa
     InvitationFactory(organisation=organisation, email="race@example.ee")
     monkeypatch.setattr("members.services.people._has_pending_invitation", lambda organisation, email: False)
 
-    with pytest.raises(services.MembersError, match="already been invited"):
+    with translation.override("en"), pytest.raises(services.MembersError, match="already been invited"):
         services.invite_person(organisation, actor=org_admin, email="race@example.ee", role=Role.MEMBER)
 
     assert Invitation.objects.filter(organisation=organisation).count() == 1

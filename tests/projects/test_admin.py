@@ -4,7 +4,7 @@ and the lists run a fixed number of queries."""
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from projects.models import JoinRequest, Notification, ProjectUpdate
 from projects.services import ProjectError
@@ -260,7 +260,7 @@ def test_reopen_partner_search_opens_with_no_end_date(organisation, staff):
 def test_reopen_partner_search_refuses_a_search_already_open_with_no_end(organisation, staff):
     project = ProjectFactory(lead=organisation)
 
-    with pytest.raises(ProjectError, match="already open"):
+    with translation.override("en"), pytest.raises(ProjectError, match="already open"):
         reopen_partner_search(project, actor=staff)
 
 
@@ -269,7 +269,7 @@ def test_reopen_partner_search_refuses_a_search_already_open_with_no_end(organis
 def test_reopen_partner_search_refuses_a_closed_project(organisation, staff, stage):
     project = ProjectFactory(lead=organisation, stage=stage, is_open_for_joining=False)
 
-    with pytest.raises(ProjectError, match="completed or cancelled"):
+    with translation.override("en"), pytest.raises(ProjectError, match="completed or cancelled"):
         reopen_partner_search(project, actor=staff)
 
     assert not fresh(project).is_open_for_joining
