@@ -15,6 +15,7 @@ from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from escc.widgets import DateInput
 from funding.models import Call, CallStatus, News, Programme, ProgrammeKind
 from members.models import FocusArea, Membership, OrganisationKind
 from members.text import fold
@@ -32,13 +33,6 @@ SORTS = [
 
 # Without a status chosen, the list shows every status but closed.
 DEFAULT_STATUSES = [CallStatus.FORTHCOMING, CallStatus.OPEN, CallStatus.CLOSING_SOON]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class CallFilter(django_filters.FilterSet):
@@ -119,6 +113,8 @@ class CallFilter(django_filters.FilterSet):
 
     @property
     def shows_default_statuses(self):
+        """No status chosen (or none valid): the list shows every status but closed."""
+        self.form.is_valid()  # cleans the form once, before or after the results are read
         return not self.form.cleaned_data.get("status")
 
     def filter_text(self, queryset, name, value):

@@ -9,6 +9,7 @@ from django.utils import formats, timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from escc.widgets import DateInput
 from funding.models import Call
 from members.models import Competence, FocusArea, Organisation, OrganisationKind
 from projects import permissions
@@ -18,13 +19,6 @@ MARKDOWN_HELP = _(
     "Markdown: **bold**, *italic*, a line starting with “- ” for a list, [text](https://…) for a link. "
     "HTML is not allowed."
 )
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class TargetCallField(forms.ModelChoiceField):

@@ -1,14 +1,13 @@
 """The news list and a news item's page. Drafts and scheduled items are seen only by staff who edit news."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from escc.lists import paginate
 from funding import permissions
 from funding.filters import NewsFilter
 from funding.models import News
 
-PER_PAGE = 20
 FEATURED_COUNT = 3
 
 
@@ -19,13 +18,12 @@ def news_list(request):
     news = filterset.qs.order_by("-published_at", "-pk")
     featured = list(news.filter(is_featured=True)[:FEATURED_COUNT])
     # Featured items stand on top of the first page and are not repeated in the list below them.
-    paginator = Paginator(news.exclude(pk__in=[item.pk for item in featured]), PER_PAGE)
-    page_obj = paginator.get_page(request.GET.get("page"))
+    page_obj, page_range = paginate(request, news.exclude(pk__in=[item.pk for item in featured]))
     context = {
         "form": filterset.form,
         "featured": featured if page_obj.number == 1 else [],
         "page_obj": page_obj,
-        "page_range": paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1),
+        "page_range": page_range,
     }
     return render(request, "funding/news_list.html", context)
 

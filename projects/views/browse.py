@@ -4,38 +4,24 @@ Both read projects through `Project.objects.visible_to(user)`: a members-only pr
 not listed to visitors and people outside the cluster, and its page answers them 404.
 """
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
+from escc.lists import render_filtered_list
 from members.querysets import is_cluster_member
 from projects import permissions
 from projects.filters import ProjectFilter
 from projects.forms import PartnerSearchForm
 from projects.models import JoinRequest, ParticipantRole, Project
 
-PER_PAGE = 20
-
 
 @require_GET
 def project_list(request):
     """Every project the person may see, filtered by a GET form, so each result list has a shareable URL."""
     filterset = ProjectFilter(request.GET, queryset=Project.objects.visible_to(request.user).with_card_details())
-    # get_page turns a junk page number into the first page and one past the end into the last.
-    paginator = Paginator(filterset.qs, PER_PAGE)
-    page_obj = paginator.get_page(request.GET.get("page"))
-    results_only = _wants_results_only(request)
-    context = {
-        "form": filterset.form,
-        "page_obj": page_obj,
-        "page_range": paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1),
-        "results_only": results_only,
-    }
-    template = "projects/_project_results.html" if results_only else "projects/project_list.html"
-    response = render(request, template, context)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return render_filtered_list(
+        request, filterset, template="projects/project_list.html", results_template="projects/_project_results.html"
+    )
 
 
 @require_GET
@@ -83,9 +69,3 @@ def _pending_requests(user, project):
         .filter(project=project, organisation_id__in=permissions.organisations_acting_for(user))
         .select_related("organisation")
     )
-
-
-def _wants_results_only(request):
-    # htmx restoring history or following a boosted link wants the whole page.
-    htmx = request.htmx
-    return bool(htmx) and not htmx.boosted and not htmx.history_restore_request

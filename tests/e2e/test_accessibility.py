@@ -8,9 +8,9 @@ from datetime import timedelta
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.conf import settings
 from django.utils import timezone
 
+from tests.e2e.sessions import share_session
 from tests.e2e.site_pages import reachable_pages
 from tests.factories import TEST_PASSWORD, CallFactory, NewsFactory, ProjectFactory
 from tests.site.crawler import email_only_pages
@@ -93,12 +93,6 @@ def funding_pages():
     CallFactory(slug="closed-call", deadline=now - timedelta(days=3))
     NewsFactory(slug="cluster-meets", is_featured=True)
     NewsFactory(slug="sensor-pilot")
-
-
-def share_session(client, context, live_server):
-    """Give the browser the session the test client signed in."""
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}])
 
 
 def blocking_violations(results, url):

@@ -3,23 +3,13 @@
 import re
 
 import pytest
-from django.conf import settings
 from django.core import mail
-from django.test import Client
 from playwright.sync_api import expect
 
 from funding import tasks
 from funding.models import CallFollow, Subscription
+from tests.e2e.sessions import signed_in_page
 from tests.factories import CallFactory
-
-
-def signed_in_page(new_context, user, live_server):
-    client = Client()
-    client.force_login(user)
-    context = new_context(locale="et-EE")
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}])
-    return context.new_page()
 
 
 @pytest.mark.django_db(transaction=True)

@@ -3,26 +3,15 @@
 import re
 
 import pytest
-from django.conf import settings
 from django.core import mail
-from django.test import Client
 from playwright.sync_api import expect
 
 from members.models import MembershipApplication, MembershipStatus, Organisation
+from tests.e2e.sessions import signed_in_page
 
 EMAIL = "kati@valgustark.example"
 PASSWORD = "a-long-enough-passphrase"
 CODE = re.compile(r"^\s*([A-Z0-9]{4}-[A-Z0-9]{4})\s*$", re.MULTILINE)
-
-
-def staff_page(new_context, staff, live_server):
-    """Staff's browser, signed in through a test client session (their two-factor is on)."""
-    client = Client()
-    client.force_login(staff)
-    context = new_context(locale="et-EE")
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}])
-    return context.new_page()
 
 
 @pytest.mark.django_db(transaction=True)
@@ -55,7 +44,7 @@ def test_visitor_applies_staff_approve_and_the_profile_appears_in_both_languages
     application = MembershipApplication.objects.get(organisation__registry_code="12345678")
     assert application.status == MembershipApplication.Status.SUBMITTED
 
-    admin = staff_page(new_context, staff, live_server)
+    admin = signed_in_page(new_context, staff, live_server)
     admin.goto(f"{live_server.url}/admin/members/membershipapplication/{application.pk}/change/")
     admin.locator("input[name=_approve]").click()
     expect(admin.locator(".messagelist")).to_be_visible()
