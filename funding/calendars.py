@@ -8,10 +8,9 @@ the call's id, the stage and the site's host, so every refresh updates the same 
 """
 
 from datetime import timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.db.models import Q
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vDuration
 
@@ -42,28 +41,6 @@ def followed_calls(user, *, now=None):
     return calendar_calls(Call.objects.filter(follows__user=user), now=now)
 
 
-def deadline_zone(call):
-    """The funder's time zone of the call's deadlines; UTC when staff typed a zone that does not exist."""
-    try:
-        return ZoneInfo(call.deadline_timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
-
-
-def format_deadline(moment, call):
-    """A deadline in the funder's zone and the active language, naming the zone.
-
-    "4 March 2031, 17:00 (Europe/Brussels)", in the active language's date format.
-    """
-    zone = deadline_zone(call)
-    local = moment.astimezone(zone)
-    return _("%(date)s, %(time)s (%(zone)s)") % {
-        "date": formats.date_format(local, "DATE_FORMAT"),
-        "time": formats.time_format(local, "H:i"),
-        "zone": str(zone),
-    }
-
-
 def stages(call):
     """(stage number, deadline) of each deadline; the number is None for a one-stage call."""
     if call.second_deadline is None:
@@ -73,7 +50,7 @@ def stages(call):
 
 def deadline_events(call, *, host, absolute_url):
     """One VEVENT per deadline of `call`; `absolute_url(path)` makes links absolute."""
-    zone = deadline_zone(call)
+    zone = call.deadline_zone
     link = absolute_url(call.get_absolute_url())
     description = "\n\n".join(part for part in (call.summary, call.programme.name, link) if part)
     events = []

@@ -7,6 +7,7 @@ written before anything is queued) and sent through the members outbox.
 
 import secrets
 from datetime import timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
 from django.db import models
@@ -169,6 +170,19 @@ class Call(models.Model):
     @property
     def is_rolling(self):
         return self.deadline is None
+
+    @property
+    def deadline_zone(self):
+        """The zone the funder states the deadlines in; Tallinn's when the name is not a zone (typed wrong)."""
+        try:
+            return ZoneInfo(self.deadline_timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            return ZoneInfo(settings.TIME_ZONE)
+
+    def is_open_to(self, kinds):
+        """May an organisation of one of `kinds` apply? Reads eligible_kinds.all(): prefetch it for many calls."""
+        listed = {eligible.kind for eligible in self.eligible_kinds.all()}
+        return not listed or bool(listed & set(kinds))
 
     @property
     def deadlines(self):

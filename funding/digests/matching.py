@@ -82,10 +82,8 @@ class SearchCriteria:
             return False
         if self.focus_areas and not {area.slug for area in call.focus_areas.all()} & self.focus_areas:
             return False
-        if self.eligible_for:
-            listed = {eligible.kind for eligible in call.eligible_kinds.all()}
-            if listed and self.eligible_for not in listed:
-                return False
+        if self.eligible_for and not call.is_open_to([self.eligible_for]):
+            return False
         if self.deadline_before:
             deadline = call.next_deadline(now)
             if deadline is None or timezone.localtime(deadline, TALLINN).date() > self.deadline_before:

@@ -20,15 +20,16 @@ Everything a batch needs is read up front, in the same queries whatever the batc
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db.models import Max, Q, Value
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from funding.deadlines import format_deadline
 from funding.digests.matching import SearchCriteria
 from funding.models import (
     Call,
@@ -41,6 +42,7 @@ from funding.models import (
     SavedSearch,
     Subscription,
 )
+from funding.translation import shown_language
 from members.models import FocusArea, Membership, Organisation, User
 from members.text import fold
 from projects.models import Participation, Project, ProjectUpdate
@@ -397,7 +399,7 @@ def _assemble(batch, subscription, *, kind, now):
         key = f"call:{call.pk}"
         if not is_new(call.published_at) or not not_sent(key) or call.pk in reminded:
             continue
-        order = (0 if _is_eligible(call, kinds) else 1, _deadline_order(call, now), call.pk)
+        order = (0 if call.is_open_to(kinds) else 1, _deadline_order(call, now), call.pk)
         matching = []
         if subscription.include_saved_searches:
             matching = [search for search, criteria in person.saved_searches if criteria.matches(call, now=now)]
@@ -407,7 +409,7 @@ def _assemble(batch, subscription, *, kind, now):
             searched.append((order, entry))
         elif subscription.include_calls and in_their_areas(call):
             entry = _call_entry(call, key, language, now=now)
-            if kinds and call.eligible_kinds.all() and _is_eligible(call, kinds):
+            if kinds and call.eligible_kinds.all() and call.is_open_to(kinds):
                 entry.details.append(_("Open to organisations of your kind"))
             others.append((order, entry))
     calls_url = _absolute(reverse("funding:call_list"))
@@ -587,7 +589,7 @@ def _reminder_entry(call, deadline, days, key, language):
         title=call.title,
         url=_absolute(call.get_absolute_url()),
         summary=call.summary,
-        details=[when, _("Deadline: %(deadline)s") % {"deadline": format_deadline(deadline, call.deadline_timezone)}],
+        details=[when, _("Deadline: %(deadline)s") % {"deadline": format_deadline(deadline, call)}],
         language=_fallback_language(call, "title", language),
     )
 
@@ -610,17 +612,7 @@ def _deadline_line(call, now):
     deadline = call.next_deadline(now)
     if deadline is None:
         return _("Closed")
-    return _("Deadline: %(deadline)s") % {"deadline": format_deadline(deadline, call.deadline_timezone)}
-
-
-def format_deadline(moment, zone_name):
-    """'12. detsember 2026 17:00 (Europe/Brussels)': the time as the funder states it, with the zone."""
-    try:
-        zone = ZoneInfo(zone_name)
-    except (ZoneInfoNotFoundError, ValueError):
-        zone, zone_name = TALLINN, "Europe/Tallinn"
-    local = timezone.localtime(moment, zone)
-    return f"{formats.date_format(local, 'DATE_FORMAT')} {local:%H:%M} ({zone_name})"
+    return _("Deadline: %(deadline)s") % {"deadline": format_deadline(deadline, call)}
 
 
 def _saved_search_reason(searches):
@@ -639,11 +631,6 @@ def _iso(moment):
     return moment.astimezone(UTC).isoformat()
 
 
-def _is_eligible(call, kinds):
-    listed = {eligible.kind for eligible in call.eligible_kinds.all()}
-    return not listed or bool(listed & kinds)
-
-
 def _deadline_order(call, now):
     """Nearest next deadline first; rolling intake after them; closed last."""
     deadline = call.next_deadline(now)
@@ -654,12 +641,8 @@ def _deadline_order(call, now):
 
 def _fallback_language(item, field_name, language):
     """The language `field_name` is shown in, when the digest's language has no text of its own."""
-    if getattr(item, f"{field_name}_{language}", None):
-        return ""
-    for code in settings.MODELTRANSLATION_FALLBACK_LANGUAGES.get(language, ()):
-        if getattr(item, f"{field_name}_{code}", None):
-            return code
-    return ""
+    shown = shown_language(item, field_name, language)
+    return "" if shown == language else shown
 
 
 def _other_language(text_language):

@@ -1,43 +1,33 @@
 """Funding pieces for templates: deadlines in two time zones, the time left, and which language a text is in."""
 
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from django import template
 from django.conf import settings
 from django.utils import formats, timezone
 from django.utils.html import format_html
-from django.utils.translation import get_language, gettext, ngettext
+from django.utils.translation import gettext, ngettext
 
 from funding.models import CallStatus
+from funding.translation import shown_language
 
 register = template.Library()
 
 _UNSET = object()
 
 
-def _zone(name):
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, TypeError):
-        # A zone typed wrong in the admin shows the deadline in Tallinn time rather than fail.
-        return ZoneInfo(settings.TIME_ZONE)
-
-
 @register.simple_tag
 def text_lang(obj, field):
     """The language of `obj.<field>` as shown (modeltranslation falls back to the other language)."""
-    current = "en" if get_language() == "en" else "et"
-    if getattr(obj, f"{field}_{current}", ""):
-        return current
-    return "et" if current == "en" else "en"
+    return shown_language(obj, field)
 
 
 @register.simple_tag
-def deadline_time(moment, zone_name):
+def deadline_time(moment, call):
     """A deadline in the funder's time zone, and in Tallinn time when that shows another clock time."""
     if moment is None:
         return ""
-    funder_zone = _zone(zone_name)
+    funder_zone = call.deadline_zone
     tallinn = moment.astimezone(ZoneInfo(settings.TIME_ZONE))
     local = moment.astimezone(funder_zone)
     shown = format_html(

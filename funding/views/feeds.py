@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from funding import calendars
+from funding.deadlines import format_deadline
 from funding.models import CalendarFeed, Call, News
 from funding.services.calendar import reset_calendar_token
 
@@ -109,7 +110,7 @@ class CallsRssFeed(_SiteFeed):
     def item_description(self, item):
         lines = [item.summary, _("Programme: %(programme)s") % {"programme": item.programme.name}]
         for stage, moment in calendars.stages(item):
-            when = calendars.format_deadline(moment, item)
+            when = format_deadline(moment, item)
             if stage is None:
                 lines.append(_("Deadline: %(when)s") % {"when": when})
             else:

@@ -76,7 +76,7 @@ def test_deadline_keeps_the_funders_time_zone(client):
     assert b"BEGIN:VTIMEZONE" in client.get(URL).content
 
 
-def test_unknown_time_zone_falls_back_to_utc(client):
+def test_unknown_time_zone_still_puts_the_event_at_the_deadline_instant(client):
     deadline = datetime(2031, 3, 4, 16, 0, tzinfo=UTC)
     CallFactory(title="Vigane vöönd", deadline=deadline, deadline_timezone="Mars/Olympus")
 
