@@ -1,3 +1,6 @@
+from types import SimpleNamespace
+from urllib.parse import urlsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -40,6 +43,7 @@ class AccountAdapter(DefaultAccountAdapter):
         """allauth's e-mails go through the outbox like every other e-mail of the portal."""
         from members.outbox import queue_email
 
+        context = {"email": email, "current_site": portal_site(), "site_url": settings.SITE_URL, **context}
         message = self.render_mail(template_prefix, email, context)
         html = next((content for content, mimetype in message.alternatives if mimetype == "text/html"), "")
         for address in message.to:
@@ -51,3 +55,8 @@ class AccountAdapter(DefaultAccountAdapter):
                 kind=template_prefix.rsplit("/", 1)[-1],
                 from_email=message.from_email,
             )
+
+
+def portal_site():
+    """What allauth's templates call `current_site`, from the settings rather than the Sites table."""
+    return SimpleNamespace(name=settings.SITE_NAME, domain=urlsplit(settings.SITE_URL).netloc)
