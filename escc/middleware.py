@@ -32,6 +32,11 @@ class ServiceUnavailableMiddleware:
         return response
 
 
+# The admin page staff asked for before being sent to set up two-factor: the recovery codes
+# page, the last step of the set-up, leads back to it (escc_staff.admin_continue_url).
+ADMIN_NEXT_SESSION_KEY = "escc.admin_next"
+
+
 class StaffTwoFactorMiddleware:
     """Staff reach the admin only after turning on two-factor authentication."""
 
@@ -49,5 +54,7 @@ class StaffTwoFactorMiddleware:
             messages.warning(
                 request, _("Cluster staff must turn on two-factor authentication before using the administration.")
             )
+            if request.method == "GET":
+                request.session[ADMIN_NEXT_SESSION_KEY] = request.get_full_path()
             return redirect("mfa_activate_totp")
         return self.get_response(request)

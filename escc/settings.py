@@ -36,7 +36,9 @@ if not DEBUG:
         raise ImproperlyConfigured("Production mode (DEBUG=false) needs ALLOWED_HOSTS, e.g. portal.example.ee.")
 
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
-# allauth names the site in its e-mails from the sites framework (row set by a migration).
+# The short name in e-mail subjects, the authenticator app and allauth's `current_site.name`.
+# E-mails take it from here, not from the Sites row: a missing or flushed row left them blank.
+SITE_NAME = env.str("SITE_NAME", default="ESCC")
 SITE_ID = 1
 
 INSTALLED_APPS = [
@@ -192,11 +194,11 @@ ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[ESCC] "
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
-MFA_TOTP_ISSUER = "ESCC"
+MFA_TOTP_ISSUER = SITE_NAME
 # Behind the reverse proxy, allauth needs the hop count to rate-limit by the client's address.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 

@@ -1,4 +1,10 @@
+import time
+from types import SimpleNamespace
+from urllib.parse import urlsplit
+
+from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.internal.flows.login import get_authentication_records
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -18,6 +24,13 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             user.save()
         return user
+
+    def is_reauthentication_required(self, *, app, **kwargs):
+        # A password typed in to sign in a minute ago is as fresh as one typed in again: staff
+        # sent from the admin to set up two-factor are not asked for it twice in a row.
+        if app == "allauth.mfa" and signed_in_recently(self.request):
+            return False
+        return super().is_reauthentication_required(app=app, **kwargs)
 
     def render_mail(self, template_prefix, email, context, headers=None):
         message = super().render_mail(template_prefix, email, context, headers=headers)
@@ -40,6 +53,7 @@ class AccountAdapter(DefaultAccountAdapter):
         """allauth's e-mails go through the outbox like every other e-mail of the portal."""
         from members.outbox import queue_email
 
+        context = {"email": email, "current_site": portal_site(), "site_url": settings.SITE_URL, **context}
         message = self.render_mail(template_prefix, email, context)
         html = next((content for content, mimetype in message.alternatives if mimetype == "text/html"), "")
         for address in message.to:
@@ -51,3 +65,16 @@ class AccountAdapter(DefaultAccountAdapter):
                 kind=template_prefix.rsplit("/", 1)[-1],
                 from_email=message.from_email,
             )
+
+
+def portal_site():
+    """What allauth's templates call `current_site`, from the settings rather than the Sites table."""
+    return SimpleNamespace(name=settings.SITE_NAME, domain=urlsplit(settings.SITE_URL).netloc)
+
+
+def signed_in_recently(request):
+    """Whether this session signed in (or reauthenticated) within allauth's reauthentication timeout."""
+    if request is None or not request.user.is_authenticated:
+        return False
+    records = get_authentication_records(request, request.user)
+    return bool(records) and time.time() - records[-1]["at"] < account_settings.REAUTHENTICATION_TIMEOUT

@@ -34,5 +34,10 @@ def send_to_person(user, template, context, *, kind=None, headers=None):
 def send_to_address(address, template, context, language, *, kind=None, headers=None):
     subject, text, html = render(template, context, language=language)
     return queue_email(
-        to=address, subject=f"[ESCC] {subject}", text=text, html=html, kind=kind or template, headers=headers
+        to=address,
+        subject=f"[{settings.SITE_NAME}] {subject}",
+        text=text,
+        html=html,
+        kind=kind or template,
+        headers=headers,
     )

@@ -6,6 +6,7 @@ after `MAX_AGE`. Whether the invitation is still pending is the database's word,
 token's: a used or withdrawn invitation refuses its link too.
 """
 
+import enum
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
@@ -57,3 +58,23 @@ def invited_address_has_account(invitation):
     return (
         User.objects.filter(email__iexact=email).exists() or EmailAddress.objects.filter(email__iexact=email).exists()
     )
+
+
+class AddressMatch(enum.Enum):
+    """How a signed-in account relates to the invited address."""
+
+    VERIFIED = "verified"
+    UNVERIFIED = "unverified"
+    OTHER = "other"
+
+
+def address_match(invitation, user):
+    """Whether `user` holds the invited address, and whether they confirmed it.
+
+    Only a verified address counts for accepting: anyone can add an address to their
+    account, and it proves nothing until its owner confirms it.
+    """
+    addresses = list(EmailAddress.objects.filter(user=user, email__iexact=invitation.email))
+    if any(address.verified for address in addresses):
+        return AddressMatch.VERIFIED
+    return AddressMatch.UNVERIFIED if addresses else AddressMatch.OTHER

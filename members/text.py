@@ -25,3 +25,9 @@ def competence_key(name):
     return " ".join(
         word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word for word in words
     )
+
+
+def masked_email(address):
+    """'anna@example.com' as 'a…@example.com': enough to recognise an address, not to harvest it."""
+    local, _at, domain = (address or "").partition("@")
+    return f"{local[:1]}…@{domain}"

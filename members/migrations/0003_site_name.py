@@ -8,7 +8,7 @@ def name_the_site(apps, schema_editor):
     Site = apps.get_model("sites", "Site")
     Site.objects.update_or_create(
         pk=settings.SITE_ID,
-        defaults={"domain": urlsplit(settings.SITE_URL).netloc or "escc.example", "name": "ESCC"},
+        defaults={"domain": urlsplit(settings.SITE_URL).netloc or "escc.example", "name": settings.SITE_NAME},
     )
 
 

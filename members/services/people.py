@@ -5,6 +5,7 @@ admins acting at once are served one after the other and the rule "an organisati
 keeps an admin" holds whatever they do.
 """
 
+import structlog
 from allauth.account.models import EmailAddress
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -12,10 +13,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from members import emails
-from members.invitations import MAX_AGE, make_token
+from members.invitations import MAX_AGE, AddressMatch, address_match, make_token
 from members.models import Invitation, Membership, Role, User
 from members.services.applications import email_has_account
 from members.services.errors import MembersError
+from members.text import masked_email
+
+logger = structlog.get_logger(__name__)
 
 
 def invite_person(organisation, *, actor, email, role, language=None) -> Invitation:
@@ -59,11 +63,13 @@ def _has_pending_invitation(organisation, email):
 def accept_invitation(invitation, *, user=None, account=None) -> Membership:
     """Make a person a member of the inviting organisation in the invited role.
 
-    Either `user` (a signed-in account, linked as it is) or `account` (a dict with
-    display_name, password and language) to create an account for the invited address,
-    whose e-mail counts as verified because the link reached that inbox. Raises
-    MembersError if the invitation is no longer pending or too old, the address already
-    has an account (for `account`), or the person is already in the organisation.
+    Either `user` (a signed-in account, which must hold the invited address, verified) or
+    `account` (a dict with display_name, password and language) to create an account for
+    the invited address, whose e-mail counts as verified because the link reached that
+    inbox. Raises MembersError if the invitation is no longer pending or too old, `user`
+    has not verified the invited address, the address already has an account (for
+    `account`), or the person is already in the organisation. Who accepted, with which
+    address, goes to the log as `members.invitation.accepted`.
     """
     if (user is None) == (account is None):
         raise ValueError("Give exactly one of user and account.")
@@ -75,6 +81,14 @@ def accept_invitation(invitation, *, user=None, account=None) -> Membership:
             raise MembersError(_("This invitation has expired. Ask for a new one."))
         if account is not None:
             user = _create_verified_account(locked.email, account)
+        elif address_match(locked, user) != AddressMatch.VERIFIED:
+            logger.warning(
+                "members.invitation.refused", invitation_id=locked.pk, user_id=user.pk, reason="address_not_verified"
+            )
+            raise MembersError(
+                _("This invitation was sent to %(invited)s, and you are signed in as %(current)s.")
+                % {"invited": masked_email(locked.email), "current": masked_email(user.email)}
+            )
         if Membership.objects.filter(user=user, organisation=locked.organisation).exists():
             raise MembersError(_("You are already in this organisation."))
         membership = Membership.objects.create(user=user, organisation=locked.organisation, role=locked.role)
@@ -82,6 +96,15 @@ def accept_invitation(invitation, *, user=None, account=None) -> Membership:
         locked.accepted_by = user
         locked.decided_at = timezone.now()
         locked.save(update_fields=["status", "accepted_by", "decided_at"])
+    logger.info(
+        "members.invitation.accepted",
+        invitation_id=locked.pk,
+        organisation_id=locked.organisation_id,
+        role=locked.role,
+        user_id=user.pk,
+        email=locked.email,
+        is_new_account=account is not None,
+    )
     return membership
 
 

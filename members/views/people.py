@@ -19,9 +19,17 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from members import permissions, services
 from members.forms_people import InvitationAccountForm, InvitationForm, MembershipForm
-from members.invitations import ExpiredToken, InvalidToken, invitation_for_token, invited_address_has_account
+from members.invitations import (
+    AddressMatch,
+    ExpiredToken,
+    InvalidToken,
+    address_match,
+    invitation_for_token,
+    invited_address_has_account,
+)
 from members.models import Invitation
 from members.querysets import pending_invitations_of, people_of
+from members.text import masked_email
 
 
 def _manageable(request, slug):
@@ -168,19 +176,30 @@ def _invitation_unusable(request, reason, status):
 
 
 def _accept_signed_in(request, invitation):
+    """Only the account holding the invited address, verified, may accept; the service refuses others."""
     organisation = invitation.organisation
-    is_already_in = permissions.role_in(request.user, organisation) is not None
-    error = None
+    match = address_match(invitation, request.user)
+    is_invited_account = match == AddressMatch.VERIFIED
+    is_already_in = is_invited_account and permissions.role_in(request.user, organisation) is not None
+    error, status = None, 200
     if request.method == "POST" and not is_already_in:
         try:
             services.accept_invitation(invitation, user=request.user)
         except services.MembersError as refused:
-            error = str(refused)
+            error, status = str(refused), 200 if is_invited_account else 403
         else:
             messages.success(request, _("Welcome to %(organisation)s.") % {"organisation": organisation})
             return redirect(organisation)
-    context = {"invitation": invitation, "is_already_in": is_already_in, "error": error}
-    return render(request, "members/invitation_accept.html", context)
+    context = {
+        "invitation": invitation,
+        "is_invited_account": is_invited_account,
+        "has_unverified_address": match == AddressMatch.UNVERIFIED,
+        "invited_email": masked_email(invitation.email),
+        "current_email": masked_email(request.user.email),
+        "is_already_in": is_already_in,
+        "error": error,
+    }
+    return render(request, "members/invitation_accept.html", context, status=status)
 
 
 def _accept_with_new_account(request, invitation):

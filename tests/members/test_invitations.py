@@ -201,15 +201,65 @@ def test_signed_in_person_accepts_and_is_linked(client, invitation, organisation
     assert client.post(url).status_code == 410
 
 
-def test_signed_in_person_with_another_address_is_told_which_account_joins(client, invitation, other_member):
+def test_signed_in_person_with_another_address_is_refused_and_offered_to_switch(client, invitation, other_member):
+    other_member.email = "bert@air-sense.example"
+    other_member.save()
     client.force_login(other_member)
+    url = accept_url(invitation)
 
-    html = client.get(accept_url(invitation)).content.decode()
+    page = client.get(url)
+    response = client.post(url)
 
-    assert f"You are signed in as {other_member.email}" in html
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "This invitation was sent to i…@example.ee, and you are signed in as b…@air-sense.example." in html
+    assert "ingrid@example.ee" not in html
+    assert 'action="/en/accounts/logout/"' in html
+    assert f'name="next" value="{url}"' in html
+    assert "Sign out and continue as i…@example.ee" in html
+    assert "Accept the invitation" not in html
+    assert response.status_code == 403
+    assert not Membership.objects.filter(user=other_member, organisation=invitation.organisation).exists()
+    assert Invitation.objects.get(pk=invitation.pk).status == Invitation.Status.PENDING
 
 
-def test_someone_already_in_the_organisation_is_told_so_and_nothing_changes(client, invitation, member, organisation):
+def test_staff_cannot_take_an_admin_invitation_sent_to_someone_else(client, invitation, staff, organisation):
+    client.force_login(staff)
+
+    response = client.post(accept_url(invitation))
+
+    assert response.status_code == 403
+    assert not Membership.objects.filter(user=staff, organisation=organisation).exists()
+
+
+def test_an_unconfirmed_invited_address_cannot_accept(client, invitation, organisation):
+    person = UserFactory(email="someone@example.ee")
+    EmailAddress.objects.create(user=person, email="ingrid@example.ee", verified=False, primary=False)
+    client.force_login(person)
+    url = accept_url(invitation)
+
+    page = client.get(url)
+    response = client.post(url)
+
+    assert "i…@example.ee is on your account but not confirmed yet." in page.content.decode()
+    assert response.status_code == 403
+    assert not Membership.objects.filter(user=person, organisation=organisation).exists()
+    assert Invitation.objects.get(pk=invitation.pk).status == Invitation.Status.PENDING
+
+
+def test_signing_out_from_the_refusal_returns_to_the_invitation(client, invitation, other_member):
+    client.force_login(other_member)
+    url = accept_url(invitation)
+
+    response = client.post("/en/accounts/logout/", {"next": url})
+
+    assert response.status_code == 302
+    assert response["Location"] == url
+    assert 'name="password1"' in client.get(url).content.decode()
+
+
+def test_someone_already_in_the_organisation_is_told_so_and_nothing_changes(client, member, organisation):
+    invitation = InvitationFactory(organisation=organisation, email=member.email.upper(), role=Role.ADMIN)
     client.force_login(member)
     url = accept_url(invitation)
 
@@ -226,10 +276,33 @@ def test_someone_already_in_the_organisation_is_told_so_and_nothing_changes(clie
 
 
 def test_accepting_twice_raises(invitation):
-    services.accept_invitation(invitation, user=UserFactory())
+    services.accept_invitation(invitation, user=UserFactory(email="ingrid@example.ee"))
 
     with pytest.raises(services.MembersError):
         services.accept_invitation(invitation, user=UserFactory())
+
+
+def test_an_account_without_the_invited_address_is_refused_and_logged(invitation, caplog):
+    person = UserFactory(email="someone@example.ee")
+
+    with translation.override("en"), pytest.raises(services.MembersError, match="sent to i…@example.ee"):
+        services.accept_invitation(invitation, user=person)
+
+    [record] = [r.msg for r in caplog.records if r.name == "members.services.people"]
+    assert record["event"] == "members.invitation.refused"
+    assert (record["invitation_id"], record["user_id"]) == (invitation.pk, person.pk)
+    assert Invitation.objects.get(pk=invitation.pk).status == Invitation.Status.PENDING
+
+
+def test_accepting_is_logged_with_who_and_which_address(invitation, caplog):
+    person = UserFactory(email="Ingrid@Example.ee")
+
+    services.accept_invitation(invitation, user=person)
+
+    [record] = [r.msg for r in caplog.records if r.name == "members.services.people"]
+    assert record["event"] == "members.invitation.accepted"
+    assert (record["user_id"], record["email"], record["role"]) == (person.pk, "ingrid@example.ee", Role.ADMIN)
+    assert (record["invitation_id"], record["organisation_id"]) == (invitation.pk, invitation.organisation_id)
 
 
 def test_invitation_older_than_fourteen_days_cannot_be_accepted(invitation):
