@@ -534,7 +534,7 @@ NEWS = [
         "summary_en": "The two-day conference discusses digital twins of cities and sharing data.",
         "body_et": "Eesti nutilinnade klastri aastakonverents toimub Tartus Eesti Rahva Muuseumis.\n\n"
         "## Kavas\n\n- linnade digitaalsed kaksikud;\n- andmete jagamine linna ja ettevõtete vahel;\n"
-        "- uute rahastusvoorude tutvustus.\n\nRegistreerumine on avatud kõigile liikmetele.",
+        "- uute taotlusvoorude tutvustus.\n\nRegistreerumine on avatud kõigile liikmetele.",
         "body_en": "The Estonian Smart City Cluster's annual conference takes place in Tartu at the Estonian "
         "National Museum.\n\n## On the programme\n\n- digital twins of cities;\n- sharing data between the city "
         "and companies;\n- an introduction to new funding calls.\n\nRegistration is open to every member.",

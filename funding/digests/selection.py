@@ -27,7 +27,7 @@ from django.db.models import Max, Q, Value
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from funding.deadlines import format_deadline
 from funding.digests.matching import SearchCriteria
@@ -616,7 +616,8 @@ def _deadline_line(call, now):
 
 
 def _saved_search_reason(searches):
-    names = ", ".join(f"“{search.name}”" for search in searches)
+    # Translators: a saved search's name in quotation marks; Estonian quotes as „…“.
+    names = ", ".join(pgettext("quoted name", "“%(name)s”") % {"name": search.name} for search in searches)
     return ngettext("Matches your saved search %(names)s", "Matches your saved searches %(names)s", len(searches)) % {
         "names": names
     }

@@ -43,7 +43,9 @@ def test_call_open_to_anyone_says_so(client):
 def test_estonian_page_marks_an_english_only_summary(client):
     call = CallFactory(summary_et="", summary_en="Pilots with the city.")
 
-    assert '<p class="org-lead" lang="en">Pilots with the city.</p>' in client.get(url(call, "et")).content.decode()
+    label = '<span class="text-language" lang="et">inglise keeles</span>'
+    summary = f'<p class="org-lead" lang="en">Pilots with the city. {label}</p>'
+    assert summary in client.get(url(call, "et")).content.decode()
 
 
 def test_draft_is_404_for_everyone_but_staff(client, member):

@@ -1,5 +1,6 @@
 """A digest as an e-mail: subject with the counts, both parts in the person's language, safe HTML."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -8,7 +9,8 @@ from django.utils import timezone
 from funding.digests.rendering import render_digest
 from funding.digests.selection import build_digests, build_reminders
 from funding.models import CallFollow
-from tests.factories import CallFactory, NewsFactory, SavedSearchFactory, SubscriptionFactory
+from projects.models import SoughtKind
+from tests.factories import CallFactory, NewsFactory, ProjectFactory, SavedSearchFactory, SubscriptionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +76,32 @@ def test_an_english_page_marks_the_estonian_fallback_title(member, items):
     _digest, (_subject, _text, html) = rendered(member, language="en")
 
     assert 'lang="et">Uus liige</a>' in html
+
+
+def test_an_english_digest_labels_the_estonian_only_entry_in_both_parts(member, items):
+    _digest, (_subject, text, html) = rendered(member, language="en")
+
+    assert "Uus liige (in Estonian)\n" in text
+    assert re.search(r'lang="et">Uus liige</a> <span style="[^"]*">\(in Estonian\)</span>', html)
+    assert text.count("in Estonian") == html.count("in Estonian") == 1
+
+
+def test_an_estonian_digest_labels_nothing_written_in_estonian(member, items):
+    _digest, (_subject, text, html) = rendered(member, language="et")
+
+    assert "keeles" not in text and "keeles" not in html
+
+
+def test_an_estonian_digest_labels_an_english_project(organisation, member):
+    project = ProjectFactory(title="Smart bus stops", language="en")
+    SoughtKind.objects.create(project=project, kind=organisation.kind)
+    SubscriptionFactory(user=member, frequency="weekly", language="et")
+    [digest] = build_digests([member.subscription], kind="weekly", now=timezone.now())
+
+    _subject, text, html = render_digest(digest, unsubscribe_url=UNSUBSCRIBE, preferences_url=PREFERENCES)
+
+    assert "Smart bus stops (inglise keeles)" in text
+    assert re.search(r'lang="en">Smart bus stops</a> <span style="[^"]*">\(inglise keeles\)</span>', html)
 
 
 def test_titles_with_markup_characters_are_escaped_in_html_and_plain_in_text(member):

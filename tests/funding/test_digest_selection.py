@@ -193,6 +193,15 @@ def test_a_call_matching_a_saved_search_is_listed_under_the_search_and_not_again
     assert any("Mobility calls" in line for line in section(digest, "searches").entries[0].details)
 
 
+def test_an_estonian_digest_quotes_the_saved_search_the_estonian_way(member, mobility):
+    SavedSearchFactory(user=member, name="Liikuvus", query="focus_area=mobility")
+    CallFactory(focus_areas=[mobility])
+
+    digest = digest_of(member, language="et")
+
+    assert "Vastab sinu salvestatud otsingule „Liikuvus“" in section(digest, "searches").entries[0].details
+
+
 def test_saved_search_matches_reach_the_person_even_without_new_calls_chosen(member):
     SavedSearchFactory(user=member, name="Buses", query="q=bus")
     found = CallFactory(title_et="Nutikad bussid", title_en="Smart buses")

@@ -27,7 +27,7 @@ worker = real_parts.worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-CALL_TITLE = "Nutikate bussipeatuste rahastusvoor"
+CALL_TITLE = "Nutikate bussipeatuste taotlusvoor"
 
 
 @pytest.fixture

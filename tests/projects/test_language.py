@@ -8,7 +8,7 @@ from django.utils import translation
 from members.models import FocusArea
 from projects.forms import ProjectForm
 from projects.models import Project
-from tests.factories import ProjectFactory
+from tests.factories import CallFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -120,3 +120,35 @@ def test_an_edit_without_a_language_keeps_the_saved_one(client, org_admin, engli
 
     english_project.refresh_from_db()
     assert english_project.language == "en"
+
+
+IN_ENGLISH = '<span class="text-language" lang="et">inglise keeles</span>'
+IN_ESTONIAN = '<span class="text-language" lang="en">in Estonian</span>'
+
+
+def test_english_project_list_and_page_label_an_estonian_project(client, organisation):
+    ProjectFactory(slug="smart-bus-stops", title="Nutikad bussiootepaviljonid", lead=organisation)
+
+    assert client.get("/en/projects/").content.decode().count(IN_ESTONIAN) == 1
+    assert client.get("/en/projects/smart-bus-stops/").content.decode().count(IN_ESTONIAN) == 1
+
+
+def test_estonian_project_list_and_page_label_an_english_project(client, english_project):
+    assert client.get("/et/projects/").content.decode().count(IN_ENGLISH) == 1
+    assert client.get("/et/projects/smart-bus-stops/").content.decode().count(IN_ENGLISH) == 1
+
+
+def test_a_project_in_the_pages_language_is_not_labelled(client, english_project):
+    for path in ["/en/projects/", "/en/projects/smart-bus-stops/"]:
+        assert "text-language" not in client.get(path).content.decode(), path
+    ProjectFactory(slug="nutikad-tanavad", title="Nutikad tänavad")
+
+    assert "text-language" not in client.get("/et/projects/nutikad-tanavad/").content.decode()
+
+
+def test_a_call_page_labels_its_projects_in_the_other_language(client, english_project):
+    call = CallFactory(slug="smart-buses")
+    english_project.target_call = call
+    english_project.save()
+
+    assert client.get("/et/calls/smart-buses/").content.decode().count(IN_ENGLISH) == 1
