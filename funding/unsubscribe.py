@@ -48,10 +48,11 @@ def read_token(token):
     """(user id, scope) a token carries; raises InvalidToken."""
     try:
         value = signing.Signer(salt=SALT).unsign_object(token)
-    except signing.BadSignature as error:
+    except (signing.BadSignature, ValueError) as error:
+        # ValueError: signed by us but not JSON of the expected shape (an older format).
         raise InvalidToken from error
     match value:
-        case [int() as user_id, str() as scope] if scope in SCOPES and not isinstance(user_id, bool):
+        case [int() as user_id, str() as scope] if scope in SCOPES and not isinstance(user_id, bool) and user_id > 0:
             return user_id, scope
     raise InvalidToken
 

@@ -7,8 +7,11 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.internal.flows.login import get_authentication_records
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.core.validators import MaxLengthValidator
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
+
+EMAIL_MAX_LENGTH = 254
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -17,6 +20,12 @@ class AccountAdapter(DefaultAccountAdapter):
     def populate_username(self, request, user):
         # There is no username field; allauth would otherwise try to fill one.
         return None
+
+    def clean_email(self, email):
+        # allauth's forms allow 320 characters; an address and the outbox's `to` hold 254 (RFC 5321).
+        # Said alike whether or not an account exists: no account has a longer address.
+        MaxLengthValidator(EMAIL_MAX_LENGTH)(email)
+        return super().clean_email(email)
 
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=False)

@@ -57,7 +57,11 @@ class ApplicationForm(forms.Form):
         label=_("City"), max_length=100, widget=forms.TextInput(attrs={"autocomplete": "address-level2"})
     )
     website = forms.URLField(
-        label=_("Website"), required=False, assume_scheme="https", widget=forms.URLInput(attrs={"autocomplete": "url"})
+        label=_("Website"),
+        max_length=Organisation._meta.get_field("website").max_length,
+        required=False,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"autocomplete": "url"}),
     )
     short_description_et = forms.CharField(
         label=_("Short description in Estonian"),
@@ -82,6 +86,7 @@ class ApplicationForm(forms.Form):
     )
     email = forms.EmailField(
         label=_("Your e-mail address"),
+        max_length=User._meta.get_field("email").max_length,
         help_text=_("You sign in with it; we send the decision to it."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )

@@ -12,7 +12,9 @@ PASSWORD_HELP = _("At least 10 characters, not only digits, not a common passwor
 
 class InvitationForm(forms.Form):
     email = forms.EmailField(
-        label=_("Colleague's e-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "off"})
+        label=_("Colleague's e-mail address"),
+        max_length=User._meta.get_field("email").max_length,
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )
     role = forms.ChoiceField(
         label=_("Role"),

@@ -13,16 +13,15 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.sites.shortcuts import get_current_site
 from django.contrib.syndication.views import Feed, add_domain
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
-from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from escc.redirects import redirect_to_next
 from funding import calendars
 from funding.deadlines import format_deadline
 from funding.models import CalendarFeed, Call, News
@@ -196,7 +195,4 @@ def calendar_token_reset(request):
     messages.success(
         request, _("Your calendar has a new private address. Calendars subscribed with the old one stop updating.")
     )
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return redirect(target)
-    return redirect("funding:my_calls")
+    return redirect_to_next(request, "funding:my_calls")

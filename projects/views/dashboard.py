@@ -10,10 +10,10 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from escc.redirects import redirect_to_next
 from members.models import Membership
 from projects import notifications
 from projects.forms_joining import NotificationPreferencesForm
@@ -79,10 +79,7 @@ def notifications_mark_read(request):
     else:
         notifications.mark_read(request.user)
         messages.success(request, _("All notifications are marked as read."))
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return redirect(target)
-    return redirect("projects:notification_list")
+    return redirect_to_next(request, "projects:notification_list")
 
 
 @login_required

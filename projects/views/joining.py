@@ -11,10 +11,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from escc.redirects import redirect_to_next, safe_next
 from members import permissions as member_permissions
 from projects import permissions, services
 from projects.forms_joining import DecisionForm, InvitationForm, JoinRequestForm, LeadHandoverForm
@@ -34,19 +34,6 @@ def _join_request_for(user, pk, *, allowed):
     if not allowed(user).filter(pk=join_request.pk).exists():
         raise PermissionDenied
     return join_request
-
-
-def _safe_next(request):
-    """The `next` address of the form or the link, if it stays on this site; else ""."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return target
-    return ""
-
-
-def _next_or(request, fallback):
-    """Back where the button was, or to `fallback`."""
-    return redirect(_safe_next(request) or fallback)
 
 
 @login_required
@@ -82,8 +69,8 @@ def invitation_create(request, slug):
         else:
             notice = _("%(organisation)s was invited to %(project)s.")
             messages.success(request, notice % {"organisation": form.cleaned_data["organisation"], "project": project})
-            return _next_or(request, project)
-    context = {"project": project, "form": form, "next": _safe_next(request)}
+            return redirect_to_next(request, project)
+    context = {"project": project, "form": form, "next": safe_next(request)}
     return render(request, "projects/invitation_form.html", context)
 
 
@@ -98,7 +85,7 @@ def join_request_accept(request, pk):
     else:
         notice = _("%(organisation)s now takes part in %(project)s.")
         messages.success(request, notice % {"organisation": join_request.organisation, "project": join_request.project})
-    return _next_or(request, "projects:dashboard")
+    return redirect_to_next(request, "projects:dashboard")
 
 
 @login_required
@@ -113,8 +100,8 @@ def join_request_decline(request, pk):
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The answer was sent."))
-            return _next_or(request, "projects:dashboard")
-    context = {"join_request": join_request, "form": form, "next": _safe_next(request)}
+            return redirect_to_next(request, "projects:dashboard")
+    context = {"join_request": join_request, "form": form, "next": safe_next(request)}
     return render(request, "projects/join_request_decline.html", context)
 
 
@@ -132,7 +119,7 @@ def join_request_withdraw(request, pk):
         else:
             notice = _("The request of %(organisation)s to join %(project)s was withdrawn.")
         messages.success(request, notice % {"organisation": join_request.organisation, "project": join_request.project})
-    return _next_or(request, "projects:dashboard")
+    return redirect_to_next(request, "projects:dashboard")
 
 
 @login_required

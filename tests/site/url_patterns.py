@@ -25,3 +25,16 @@ def _walk(patterns, namespace=""):
 
 def project_url_names():
     return sorted(set(_walk(get_resolver().url_patterns)))
+
+
+def _allauth_names(patterns):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            yield from _allauth_names(entry.url_patterns)
+        elif isinstance(entry, URLPattern) and entry.callback.__module__.startswith("allauth.") and entry.name:
+            yield entry.name
+
+
+def allauth_url_names():
+    """allauth's named pages (sign-in, sign-up, password reset, two-factor…), for the hostile-input suite."""
+    return sorted(set(_allauth_names(get_resolver().url_patterns)))
