@@ -170,3 +170,17 @@ def test_the_pages_carry_their_language_one_heading_and_no_inline_code(client, w
         assert html.count("<h1") == 1
         assert " style=" not in html and "<style" not in html
         assert "<script>" not in html
+
+
+@pytest.mark.parametrize("payload", ["12:digest", "[1, 2]", "x", "[99999999999999999999, 'digest']"])
+def test_a_validly_signed_token_of_another_shape_answers_400(client, payload):
+    from django.core import signing
+
+    token = signing.Signer(salt=unsubscribe.SALT).sign(payload)
+
+    for response in (client.get(link_for(token)), client.post(link_for(token))):
+        assert response.status_code == 400
+
+
+def link_for(token):
+    return reverse("funding:unsubscribe", kwargs={"token": token})

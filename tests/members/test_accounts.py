@@ -5,6 +5,7 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
+from django.urls import reverse
 
 from members.models import User
 from tests.factories import TEST_PASSWORD, UserFactory
@@ -171,3 +172,14 @@ def test_account_mail_has_a_designed_html_part_and_names_the_portal(client, mail
     assert code_from(message) in html
     assert message.body.startswith("Hello from the Estonian Smart City Cluster portal!")
     assert "testserver" not in message.body
+
+
+LONG_ADDRESS = "a" * 250 + "@example.com"
+
+
+@pytest.mark.django_db
+def test_an_over_long_address_to_the_password_reset_gets_the_fields_message(client):
+    response = client.post(reverse("account_reset_password"), {"email": LONG_ADDRESS})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["email"]
