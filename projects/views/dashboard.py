@@ -7,6 +7,7 @@ filtered by `request.user` and there is nothing of anyone else's to 404 on.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
@@ -74,11 +75,14 @@ def notification_list(request):
 def notifications_mark_read(request):
     """Mark one notification read (`notification`=id) and go to `next`, or mark all read."""
     notification_id = request.POST.get("notification", "")
-    if notification_id.isdigit():
-        notifications.mark_read(request.user, notification_id=int(notification_id))
-    else:
+    if not notification_id:
         notifications.mark_read(request.user)
         messages.success(request, _("All notifications are marked as read."))
+    elif notification_id.isascii() and notification_id.isdigit():
+        notifications.mark_read(request.user, notification_id=int(notification_id))
+    else:
+        # str.isdigit() also accepts digits such as "²" that int() refuses; junk marks nothing.
+        return HttpResponseBadRequest()
     return redirect_to_next(request, "projects:notification_list")
 
 

@@ -274,6 +274,18 @@ def test_marking_read_never_redirects_off_site(client, project, org_admin, other
     assert response["Location"] == INBOX_URL
 
 
+@pytest.mark.parametrize("junk", ["²", "abc", "1e3"])
+def test_a_junk_notification_id_is_refused_and_marks_nothing(client, project, org_admin, other_organisation, junk):
+    notification = notify(org_admin, NotificationKind.LEAD_CHANGED, project, organisation=other_organisation)
+    client.force_login(org_admin)
+
+    response = client.post(READ_URL, {"notification": junk})
+
+    assert response.status_code == 400
+    notification.refresh_from_db()
+    assert notification.is_read is False
+
+
 def test_marking_read_is_a_post_only(client, org_admin):
     client.force_login(org_admin)
 
