@@ -215,6 +215,9 @@ FORMAT_MODULE_PATH = ["escc.formats"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "et"
 MODELTRANSLATION_LANGUAGES = ("et", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("et", "en"), "et": ("en",), "en": ("et",)}
+# django-countries' Estonian catalogue names French Guiana "Guinea", as it does Guinea; ours
+# translates the name, so every country in the list has a name of its own.
+COUNTRIES_OVERRIDE = {"GF": _("French Guiana")}
 
 # --- Static files ---------------------------------------------------------------------------
 

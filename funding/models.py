@@ -7,14 +7,16 @@ written before anything is queued) and sent through the members outbox.
 
 import secrets
 from datetime import timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from funding.deadlines import time_zone, validate_time_zone
 from funding.querysets import CallQuerySet, NewsQuerySet
 from members.models import FocusArea, OrganisationKind, OutboxEmail
 from members.text import search_text
@@ -66,8 +68,9 @@ class Call(models.Model):
     `title`, `summary` and `description` (Markdown) are translated (translation.py), with
     fallback to the other language. `deadline` is the (first-stage) deadline and
     `second_deadline` the final one of a two-stage call; both are instants, and
-    `deadline_timezone` is the zone the funder states them in, for display. No deadline
-    means rolling intake. The status is derived from the dates, never stored.
+    `deadline_timezone` is the zone the funder states them in: staff type the dates in it
+    (the admin's CallAdminForm) and the site shows them in it. No deadline means rolling
+    intake. The status is derived from the dates, never stored.
     """
 
     class State(models.TextChoices):
@@ -102,7 +105,10 @@ class Call(models.Model):
         _("time zone of the deadlines"),
         max_length=64,
         default="Europe/Brussels",
-        help_text=_("As the funder states it."),
+        validators=[validate_time_zone],
+        help_text=_(
+            "As the funder states it, e.g. Europe/Brussels. The opening date and the deadlines are in this zone."
+        ),
     )
     budget_eur = models.DecimalField(_("budget (EUR)"), max_digits=14, decimal_places=0, null=True, blank=True)
     funding_rate = models.PositiveSmallIntegerField(_("funding rate (%)"), null=True, blank=True)
@@ -141,6 +147,13 @@ class Call(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
+                condition=models.Q(opens_at__isnull=True)
+                | models.Q(deadline__isnull=True)
+                | models.Q(deadline__gt=models.F("opens_at")),
+                name="call_deadline_after_opening",
+                violation_error_message=_("The deadline must come after the opening date."),
+            ),
+            models.CheckConstraint(
                 condition=models.Q(second_deadline__isnull=True) | models.Q(deadline__lt=models.F("second_deadline")),
                 name="call_second_deadline_after_first",
                 violation_error_message=_("The second-stage deadline must come after the first deadline."),
@@ -167,6 +180,15 @@ class Call(models.Model):
     def get_absolute_url(self):
         return reverse("funding:call_detail", kwargs={"slug": self.slug})
 
+    def clean(self):
+        # The constraints say the same; here the message goes next to the field that is wrong.
+        if self.opens_at and self.deadline and self.deadline <= self.opens_at:
+            raise ValidationError({"deadline": _("The deadline must come after the opening date.")})
+        if self.deadline and self.second_deadline and self.second_deadline <= self.deadline:
+            raise ValidationError(
+                {"second_deadline": _("The second-stage deadline must come after the first deadline.")}
+            )
+
     @property
     def is_rolling(self):
         return self.deadline is None
@@ -174,10 +196,7 @@ class Call(models.Model):
     @property
     def deadline_zone(self):
         """The zone the funder states the deadlines in; Tallinn's when the name is not a zone (typed wrong)."""
-        try:
-            return ZoneInfo(self.deadline_timezone)
-        except (ZoneInfoNotFoundError, ValueError):
-            return ZoneInfo(settings.TIME_ZONE)
+        return time_zone(self.deadline_timezone) or ZoneInfo(settings.TIME_ZONE)
 
     def is_open_to(self, kinds):
         """May an organisation of one of `kinds` apply? Reads eligible_kinds.all(): prefetch it for many calls."""

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from escc.widgets import AdminDateHintsMixin, DateInput
 from members.admin.helpers import action_form_data, render_action_page, report
 from projects import services
 from projects.models import (
@@ -26,7 +27,7 @@ from projects.models import (
 from projects.services.admin_actions import reopen_partner_search
 
 
-class ParticipationInline(admin.TabularInline):
+class ParticipationInline(AdminDateHintsMixin, admin.TabularInline):
     model = Participation
     fields = ["organisation", "role", "contact_people", "joined_at"]
     autocomplete_fields = ["organisation", "contact_people"]
@@ -42,7 +43,7 @@ class ReopenForm(forms.Form):
     until = forms.DateField(
         label=_("partner search ends"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput,
         help_text=_("Leave empty to keep the search open until someone closes it."),
     )
 
@@ -54,7 +55,7 @@ class ReopenForm(forms.Form):
 
 
 @admin.register(Project)
-class ProjectAdmin(admin.ModelAdmin):
+class ProjectAdmin(AdminDateHintsMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "stage",

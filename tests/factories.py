@@ -189,8 +189,11 @@ class CallFactory(factory.django.DjangoModelFactory):
     summary = "Pilots of data-driven public transport."
     description = "Consortia of **at least three** partners."
     link = "https://ec.europa.eu/info/funding-tenders/"
-    opens_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=10))
     deadline = factory.LazyFunction(lambda: timezone.now() + timedelta(days=30))
+    # Ten days ago, or a day before a deadline further back: the deadline comes after the opening.
+    opens_at = factory.LazyAttribute(
+        lambda call: min(timezone.now() - timedelta(days=10), (call.deadline or timezone.now()) - timedelta(days=1))
+    )
     state = "published"
 
     class Params:

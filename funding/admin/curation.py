@@ -3,8 +3,11 @@
 Calls are listed by their nearest deadline with their derived status; publishing, taking
 back to draft and duplicating go through funding.services.curation, as everywhere else.
 Drafts can be previewed on the site (staff see them there). Each language has its own
-group of fields; the other language is the fallback on the site.
+group of fields; the other language is the fallback on the site. A call's dates are typed
+and shown in the call's own time zone (CallAdminForm).
 """
+
+from datetime import datetime
 
 from django import forms
 from django.contrib import admin, messages
@@ -24,6 +27,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from modeltranslation.admin import TranslationAdmin
 
+from escc.widgets import AdminDateHintsMixin
+from funding.deadlines import time_zone
 from funding.models import Call, CallFollow, CallStatus, EligibleKind, News, Programme
 from funding.services import curation
 from members.admin.helpers import count_of
@@ -87,8 +92,32 @@ class EligibleKindInline(admin.TabularInline):
     extra = 0
 
 
+class CallAdminForm(forms.ModelForm):
+    """Staff type a call's dates as the funder states them: clock times in the call's own zone.
+
+    Django reads a typed date and time in the current zone (Tallinn's) and shows a stored
+    instant in it. This form reads them in the zone chosen in the same submission, and shows
+    the stored instants in the call's stored zone.
+    """
+
+    ZONED_FIELDS = ["opens_at", "deadline", "second_deadline"]
+
+    def full_clean(self):
+        entered_zone = time_zone(self.data.get(self.add_prefix("deadline_timezone"), ""))
+        with timezone.override(entered_zone or self.instance.deadline_zone):
+            super().full_clean()
+
+    def get_initial_for_field(self, field, field_name):
+        value = super().get_initial_for_field(field, field_name)
+        if field_name in self.ZONED_FIELDS and isinstance(value, datetime) and timezone.is_aware(value):
+            # A naive value is shown as it is, not converted to Tallinn's clock.
+            return timezone.make_naive(value, self.instance.deadline_zone)
+        return value
+
+
 @admin.register(Call)
-class CallAdmin(CheckboxFocusAreasMixin, TranslationAdmin):
+class CallAdmin(AdminDateHintsMixin, CheckboxFocusAreasMixin, TranslationAdmin):
+    form = CallAdminForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title", "programme", "status", "next_deadline", "state", "followers_count", "preview_link"]
     list_filter = [CallStatusFilter, "programme", "programme__kind", "state"]
@@ -103,8 +132,11 @@ class CallAdmin(CheckboxFocusAreasMixin, TranslationAdmin):
         (
             _("Dates"),
             {
-                "description": _("Leave the deadline empty for rolling intake. The status follows from the dates."),
-                "fields": ["opens_at", "deadline", "second_deadline", "deadline_timezone"],
+                "description": _(
+                    "Type the dates and times as the funder states them, in the time zone of the deadlines. "
+                    "Leave the deadline empty for rolling intake. The status follows from the dates."
+                ),
+                "fields": ["deadline_timezone", "opens_at", "deadline", "second_deadline"],
             },
         ),
         (_("Money"), {"fields": ["budget_eur", "funding_rate", "ticket_min_eur", "ticket_max_eur"]}),
@@ -155,7 +187,8 @@ class CallAdmin(CheckboxFocusAreasMixin, TranslationAdmin):
             return gettext("Rolling intake")
         if call.next_deadline_at is None:
             return "–"
-        return date_format(timezone.localtime(call.next_deadline_at), "SHORT_DATETIME_FORMAT")
+        local = call.next_deadline_at.astimezone(call.deadline_zone)
+        return f"{date_format(local, 'SHORT_DATETIME_FORMAT')} {local.tzname()}"
 
     @admin.display(description=_("followers"), ordering="followers_total")
     def followers_count(self, call):
@@ -251,7 +284,7 @@ class NewsStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(News)
-class NewsAdmin(CheckboxFocusAreasMixin, TranslationAdmin):
+class NewsAdmin(AdminDateHintsMixin, CheckboxFocusAreasMixin, TranslationAdmin):
     list_display = ["title", "state", "published_at", "is_featured", "author", "preview_link"]
     list_filter = ["is_featured", NewsStateFilter, "focus_areas"]
     list_select_related = ["author"]

@@ -182,7 +182,7 @@ def test_lead_must_be_an_organisation_the_person_acts_for(client, member, other_
         ({"starts_on": "2027-05-01", "ends_on": "2027-04-30"}, "ends_on", "The project cannot end before it starts."),
         ({"budget_eur": "-1"}, "budget_eur", "greater than or equal to 0"),
         ({"budget_eur": "12.5"}, "budget_eur", "no more than 0 decimal places"),
-        ({"starts_on": "31.12.2026"}, "starts_on", "Enter a valid date."),
+        ({"starts_on": "31.02.2027"}, "starts_on", "Enter a valid date."),
         ({"partner_search_ends_on": "2020-01-01"}, "partner_search_ends_on", "cannot end in the past"),
         ({"stage": "completed"}, "is_open_for_joining", "cannot be open for joining"),
         ({"sought_kinds": ["spaceship"]}, "sought_kinds", "Select a valid choice."),

@@ -9,3 +9,16 @@ SHORT_DATE_FORMAT = "d/m/Y"
 SHORT_DATETIME_FORMAT = "d/m/Y H:i"
 MONTH_DAY_FORMAT = "j F"
 FIRST_DAY_OF_WEEK = 1
+
+# What the admin's date fields read, the same in both languages; the first is also how they show a
+# date (escc/widgets.py). Not Django's American 03/05/2031, which would read 5 March as 3 May.
+# Django appends the ISO formats (2031-03-05) to any list.
+DATE_INPUT_FORMATS = ["%d.%m.%Y", "%Y-%m-%d", "%d/%m/%Y"]
+DATETIME_INPUT_FORMATS = [
+    "%d.%m.%Y %H:%M:%S",
+    "%d.%m.%Y %H:%M",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%d/%m/%Y %H:%M:%S",
+    "%d/%m/%Y %H:%M",
+]
