@@ -49,6 +49,36 @@ class CheckboxFocusAreasMixin:
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
+class DraftNoticeMixin:
+    """Saving a draft says so: Django's "was changed successfully" reads as if it were live now.
+
+    The admin words its success message inside response_add and response_change; the request
+    carries what was saved from there to message_user, as the admin instance is shared.
+    """
+
+    def publication_notice(self, obj):
+        """The message for a saved object that others cannot see yet, or None when they can."""
+        raise NotImplementedError
+
+    def response_add(self, request, obj, post_url_continue=None):
+        request.publication_notice = self.publication_notice(obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        request.publication_notice = self.publication_notice(obj)
+        return super().response_change(request, obj)
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        notice = getattr(request, "publication_notice", None)
+        if notice and level == messages.SUCCESS:
+            message = notice
+        super().message_user(request, message, level, *args, **kwargs)
+
+
+def draft_notice(obj):
+    return gettext("“%(title)s” was saved as a draft; not visible to others until published.") % {"title": obj}
+
+
 # --- Programmes --------------------------------------------------------------------------------
 
 
@@ -116,7 +146,7 @@ class CallAdminForm(forms.ModelForm):
 
 
 @admin.register(Call)
-class CallAdmin(AdminDateHintsMixin, CheckboxFocusAreasMixin, TranslationAdmin):
+class CallAdmin(DraftNoticeMixin, AdminDateHintsMixin, CheckboxFocusAreasMixin, TranslationAdmin):
     form = CallAdminForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title", "programme", "status", "next_deadline", "state", "followers_count", "preview_link"]
@@ -161,6 +191,9 @@ class CallAdmin(AdminDateHintsMixin, CheckboxFocusAreasMixin, TranslationAdmin):
     def get_ordering(self, request):
         # The changelist would otherwise sort by Meta.ordering, not by the next deadline still ahead.
         return [F("next_deadline_at").asc(nulls_last=True), F("deadline").desc(nulls_first=True), "pk"]
+
+    def publication_notice(self, call):
+        return draft_notice(call) if call.state == Call.State.DRAFT else None
 
     def save_model(self, request, obj, form, change):
         if not change and obj.created_by_id is None:
@@ -284,7 +317,7 @@ class NewsStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(News)
-class NewsAdmin(AdminDateHintsMixin, CheckboxFocusAreasMixin, TranslationAdmin):
+class NewsAdmin(DraftNoticeMixin, AdminDateHintsMixin, CheckboxFocusAreasMixin, TranslationAdmin):
     list_display = ["title", "state", "published_at", "is_featured", "author", "preview_link"]
     list_filter = ["is_featured", NewsStateFilter, "focus_areas"]
     list_select_related = ["author"]
@@ -302,6 +335,17 @@ class NewsAdmin(AdminDateHintsMixin, CheckboxFocusAreasMixin, TranslationAdmin):
     def get_ordering(self, request):
         # Drafts (no time) first, then the newest publication time, scheduled ones on top.
         return [F("published_at").desc(nulls_first=True), "-pk"]
+
+    def publication_notice(self, news):
+        state = news_state(news)
+        if state == NewsState.DRAFT:
+            return draft_notice(news)
+        if state == NewsState.SCHEDULED:
+            return gettext("“%(title)s” was saved; not visible to others until %(time)s.") % {
+                "title": news,
+                "time": date_format(timezone.localtime(news.published_at), "SHORT_DATETIME_FORMAT"),
+            }
+        return None
 
     def get_changeform_initial_data(self, request):
         return {"author": request.user.pk, **super().get_changeform_initial_data(request)}
