@@ -1,7 +1,7 @@
 """Partner recommendations: organisations that fit a project, and projects that fit an organisation.
 
-The ranking is a plain sum of points, the same from both sides, so every suggestion can say
-why it is there:
+The ranking is the same from both sides and every suggestion says why it is there. Each
+suggestion scores a plain sum of points:
 
     each competence the project seeks that the organisation has      3
     each focus area they share                                       2
@@ -9,11 +9,14 @@ why it is there:
     the organisation is based in the project's pilot city            3
     the organisation's profile is stale (suggestions only)          −1
 
-Nothing that scores 0 or less is suggested. Ties go to more competence matches, then to
-the name (title) in alphabetical order. Candidates are narrowed in the database to those
-that match at least one thing the project seeks, their matching competences and focus
-areas are prefetched, and the points are counted in Python: a fixed number of queries at
-any size.
+A sought competence outweighs everything else: suggestions are ranked first by how many of
+the sought competences match, and only then by points, so an organisation with one sought
+competence comes before one that matches the kind, the pilot city and every focus area but
+no sought competence (a partner is asked in for what it can do). Nothing that scores 0 or
+less is suggested. Equal ranks go to the name (title) in alphabetical order. Candidates
+are narrowed in the database to those that match at least one thing the project seeks,
+their matching competences and focus areas are prefetched, and the points are counted in
+Python: a fixed number of queries at any size.
 
 Left out of suggestions: organisations that are not active members, the project's
 participants, those with a pending request or invitation for the project, and those whose
@@ -132,7 +135,7 @@ def suggest_partners(project, *, limit=20):
             reasons.append(_("profile not confirmed as current for over a year"))
         ranked.append(
             (
-                (-score, -len(competences), fold(organisation.name), organisation.slug),
+                (-len(competences), -score, fold(organisation.name), organisation.slug),
                 Suggestion(organisation, score, reasons),
             )
         )
@@ -210,7 +213,7 @@ def projects_fitting(organisations, *, limit=5):
             reasons.append(_("looking for partners of your kind: %(kinds)s") % {"kinds": kinds_text})
         if pilot_city:
             reasons.append(_("pilot in %(city)s, where you are based") % {"city": project.pilot_city.strip()})
-        ranked.append(((-score, -len(competences), fold(project.title), project.slug), (project, reasons)))
+        ranked.append(((-len(competences), -score, fold(project.title), project.slug), (project, reasons)))
     ranked.sort(key=operator.itemgetter(0))
     return [fit for _key, fit in ranked[:limit]]
 

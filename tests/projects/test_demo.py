@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 from members.models import Organisation, OutboxEmail
 from projects import demo
@@ -96,7 +97,24 @@ def test_maris_company_leads_a_forming_project_looking_for_computer_vision_resea
     assert "computer-vision" in project.sought_competences.values_list("slug", flat=True)
     suggestions = suggest_partners(project)
     assert suggestions
-    assert suggestions[0].organisation.kind == "research"
+    # A sought competence ranks first (see the bus-shelter test below); a research partner is still suggested.
+    assert "research" in {suggestion.organisation.kind for suggestion in suggestions}
+
+
+@pytest.mark.django_db
+def test_the_bus_shelter_projects_top_suggestion_has_a_sought_competence_and_says_which():
+    seed()
+    project = Project.objects.get(slug="nutikad-bussiootepaviljonid")
+    sought = set(project.sought_competences.all())
+
+    with translation.override("en"):
+        top = suggest_partners(project)[0]
+
+    matching = sought & set(top.organisation.competences.all())
+    assert matching
+    assert top.reasons[0].startswith("matches: ")
+    for competence in matching:
+        assert competence.name_en.lower() in top.reasons[0].lower()
 
 
 @pytest.mark.django_db

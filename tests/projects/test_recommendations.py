@@ -1,4 +1,4 @@
-"""Partner recommendations rank by a transparent sum of points and say why.
+"""Partner recommendations rank by sought competences matched, then a transparent sum of points, and say why.
 
 The hand-built sets below write the expected order out; the points are in
 projects/recommendations.py (competence 3, focus area 2, kind 4, pilot city 3, stale −1).
@@ -98,13 +98,16 @@ def candidates(vision, apps, mobility, energy):
 
 
 EXPECTED_ORDER = [
+    # Two sought competences match: first, by points.
     "ut-vision",  # 3 + 3 competences, 2 mobility, 4 R&D, 3 Tartu = 15
-    "stale-vision",  # 3 computer vision, 4 R&D, 3 Tartu, −1 stale = 9, one competence match
-    "tartu-city",  # 2 mobility, 4 public, 3 Tartu = 9, no competence match
     "vision-lab",  # 3 + 3 competences, 2 mobility = 8
+    "pixel-apps",  # 3 + 3 competences = 6
+    # One sought competence matches.
+    "stale-vision",  # 3 computer vision, 4 R&D, 3 Tartu, −1 stale = 9
     "tallinn-uni",  # 3 computer vision, 4 R&D = 7
-    "pixel-apps",  # 3 + 3 competences = 6, two competence matches
-    "app-studio",  # 3 mobile apps, 3 Tartu (whatever its case and spaces) = 6, one match
+    "app-studio",  # 3 mobile apps, 3 Tartu (whatever its case and spaces) = 6
+    # No sought competence: last, however many other points.
+    "tartu-city",  # 2 mobility, 4 public, 3 Tartu = 9
     "alpha-mobility",  # 2 mobility, and "Alfa" before "Beeta"
     "beta-mobility",  # 2 mobility
 ]
@@ -113,6 +116,17 @@ EXPECTED_ORDER = [
 @pytest.mark.django_db
 def test_suggestions_come_in_the_order_of_their_points(project, candidates):
     assert slugs(suggest_partners(project)) == EXPECTED_ORDER
+
+
+@pytest.mark.django_db
+def test_one_sought_competence_outranks_kind_city_and_every_focus_area(project, vision, mobility):
+    org("tartu-city", kind="public", city="Tartu", focus_areas=[mobility])
+    org("vision-shop", competences=[vision])
+
+    suggestions = suggest_partners(project)
+
+    assert slugs(suggestions) == ["vision-shop", "tartu-city"]
+    assert suggestions[0].score < suggestions[1].score
 
 
 @pytest.mark.django_db
@@ -312,9 +326,9 @@ def open_projects(vision, apps, mobility, energy):
 FITTING_ORDER = [
     "bus-stops",  # 3 + 3 competences, 2 mobility, 4 R&D, 3 Tartu = 15
     "vision-pilot",  # 3 computer vision, 4 R&D = 7, one competence match
-    "kind-and-city",  # 4 R&D, 3 Tartu = 7, no competence match
-    "city-app",  # 3 mobile apps, 2 mobility = 5
+    "city-app",  # 3 mobile apps, 2 mobility = 5, one competence match
     "members-vision",  # 3 computer vision = 3, one competence match (members-only is fine)
+    "kind-and-city",  # 4 R&D, 3 Tartu = 7, no competence match
     "tartu-pilot",  # 3 Tartu = 3
     "alpha",  # 2 mobility, "Alfa" before "Beeta"
     "beta",  # 2 mobility
