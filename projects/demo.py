@@ -22,6 +22,8 @@ from members.models import Competence, FocusArea, Membership, Organisation, Orga
 from members.text import search_text
 from projects.models import (
     JoinRequest,
+    Notification,
+    NotificationKind,
     ParticipantRole,
     Participation,
     Project,
@@ -30,6 +32,7 @@ from projects.models import (
     Stage,
     Visibility,
 )
+from projects.notifications import people_to_notify
 
 GENERATED_SLUG_PREFIX = "demo-project-"
 GENERATED_PER_SCALE = 12
@@ -662,6 +665,29 @@ def _seed_requests(project, data, *, organisations, people, now):
         )
         # created_at is auto_now_add: date the request back once, when it is first written.
         JoinRequest.objects.filter(pk=request.pk).update(created_at=sent)
+        if status == PENDING:
+            _seed_waiting_notifications(request, sent)
+
+
+def _seed_waiting_notifications(request, sent):
+    """The inbox rows a real request or invitation leaves with those who answer it (no e-mail in a demo)."""
+    if request.direction == REQUEST:
+        answering = next(
+            (p.organisation for p in request.project.participations.all() if p.role == ParticipantRole.LEAD), None
+        )
+        kind = NotificationKind.REQUEST_RECEIVED
+    else:
+        answering, kind = request.organisation, NotificationKind.INVITATION_RECEIVED
+    if answering is None:
+        return
+    for person in people_to_notify(answering, admins_only=True):
+        notification, _created = Notification.objects.get_or_create(
+            recipient=person,
+            kind=kind,
+            join_request=request,
+            defaults={"project": request.project, "organisation": request.organisation},
+        )
+        Notification.objects.filter(pk=notification.pk).update(created_at=sent)
 
 
 def _decider(data, *, direction, slug, people):

@@ -67,7 +67,13 @@ def _fitting_projects(organisations):
 @require_http_methods(["GET"])
 def notification_list(request):
     page = Paginator(inbox_of(request.user), NOTIFICATIONS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "projects/notification_list.html", {"page_obj": page, "notifications": page.object_list})
+    context = {
+        "page_obj": page,
+        "notifications": page.object_list,
+        # The dashboard's "waiting for your answer" counts with the same query, so the two never disagree.
+        "waiting_count": JoinRequest.objects.waiting_for(request.user).count(),
+    }
+    return render(request, "projects/notification_list.html", context)
 
 
 @login_required

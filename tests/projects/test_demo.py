@@ -6,10 +6,12 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
-from members.models import Organisation, OutboxEmail
+from members.models import Organisation, OutboxEmail, Role, User
 from projects import demo
 from projects.models import (
     JoinRequest,
+    Notification,
+    NotificationKind,
     ParticipantRole,
     Participation,
     Project,
@@ -77,6 +79,30 @@ def test_demo_has_partners_pending_and_decided_requests_and_invitations_and_upda
     assert JoinRequest.objects.filter(status=JoinRequest.Status.WITHDRAWN).exists()
     assert not JoinRequest.objects.exclude(status=JoinRequest.Status.PENDING).filter(decided_at__isnull=True).exists()
     assert ProjectUpdate.objects.count() >= 10
+
+
+@pytest.mark.django_db
+def test_everyone_with_a_request_or_invitation_to_answer_finds_it_in_the_inbox_too():
+    seed()
+
+    for person in User.objects.filter(memberships__role=Role.ADMIN).distinct():
+        waiting = set(JoinRequest.objects.waiting_for(person).values_list("pk", flat=True))
+        in_inbox = set(
+            Notification.objects.filter(recipient=person, join_request__in=waiting).values_list("join_request", flat=True)
+        )
+        assert in_inbox == waiting, person.email
+    assert Notification.objects.filter(kind=NotificationKind.REQUEST_RECEIVED).exists()
+    assert Notification.objects.filter(kind=NotificationKind.INVITATION_RECEIVED).exists()
+
+
+@pytest.mark.django_db
+def test_seeding_twice_adds_no_second_inbox_row():
+    seed()
+    count = Notification.objects.count()
+
+    seed()
+
+    assert Notification.objects.count() == count
 
 
 @pytest.mark.django_db

@@ -214,10 +214,32 @@ def test_inbox_runs_the_same_queries_whatever_the_number_of_notifications(
         )
     client.force_login(org_admin)
 
-    # session, user, count for the pages, the page of notifications, the unread count
-    response = assert_page_queries(INBOX_URL, 5)
+    # session, user, count for the pages, the page of notifications, the unread count, the waiting answers
+    response = assert_page_queries(INBOX_URL, 6)
 
     assert page(response).count('<li class="inbox-item') == min(count, 20)
+
+
+def test_the_inbox_says_how_many_answers_wait_and_where(client, project, org_admin, other_organisation):
+    # A request created without its notification (as older data and imports have): the
+    # inbox still tells the lead's admin that it waits, with the same count as the dashboard.
+    JoinRequestFactory(project=project, organisation=other_organisation)
+    JoinRequestFactory(project=project, organisation=OrganisationFactory())
+    client.force_login(org_admin)
+
+    text = page(client.get(INBOX_URL))
+
+    assert "2 requests and invitations wait for your answer" in text
+    assert 'href="/en/projects/mine/#waiting"' in text
+    dashboard = page(client.get("/en/projects/mine/"))
+    assert dashboard.count("/accept/") == 2
+
+
+def test_the_inbox_says_nothing_of_answers_when_none_wait(client, project, org_admin, other_organisation):
+    JoinRequestFactory(project=project, organisation=other_organisation, status="declined")
+    client.force_login(org_admin)
+
+    assert "wait for your answer" not in page(client.get(INBOX_URL))
 
 
 # --- Marking read -----------------------------------------------------------------------------
