@@ -102,6 +102,12 @@ class DecisionForm(forms.Form):
     )
 
 
+class PartnerRoleForm(forms.Form):
+    """The lead gives a partner another role; the current one is preselected."""
+
+    role = forms.ChoiceField(label=_("Role in the project"), choices=JOINABLE_ROLES)
+
+
 class LeadHandoverForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("New lead"),

@@ -256,6 +256,8 @@ class NotificationKind(models.TextChoices):
     INVITATION_RECEIVED = "invitation_received", _("Your organisation is invited to a project")
     INVITATION_DECIDED = "invitation_decided", _("An invitation from your project was answered")
     PARTICIPANT_LEFT = "participant_left", _("A partner left your project")
+    PARTNER_REMOVED = "partner_removed", _("Your organisation was removed from a project")
+    PARTNER_ROLE_CHANGED = "partner_role_changed", _("The role of your organisation in a project changed")
     LEAD_CHANGED = "lead_changed", _("The lead of your project changed")
     UPDATE_POSTED = "update_posted", _("A new update in your project")
 

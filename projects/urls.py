@@ -1,6 +1,6 @@
 from django.urls import path
 
-from projects.views import browse, dashboard, editing, joining, suggestions
+from projects.views import browse, dashboard, editing, joining, partners, suggestions
 
 app_name = "projects"
 
@@ -22,6 +22,8 @@ urlpatterns = [
     path("<slug:slug>/join/", joining.join_request_create, name="join_request_create"),
     path("<slug:slug>/invite/", joining.invitation_create, name="invitation_create"),
     path("<slug:slug>/participants/<int:pk>/leave/", joining.participation_leave, name="participation_leave"),
+    path("<slug:slug>/partners/<int:pk>/remove/", partners.partner_remove, name="partner_remove"),
+    path("<slug:slug>/partners/<int:pk>/role/", partners.partner_role, name="partner_role"),
     path("<slug:slug>/lead/", joining.lead_handover, name="lead_handover"),
     path("<slug:slug>/suggestions/", suggestions.partner_suggestions, name="partner_suggestions"),
 ]

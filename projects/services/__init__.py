@@ -11,7 +11,7 @@ from projects.services.joining import (
     request_to_join,
     withdraw_join_request,
 )
-from projects.services.participation import hand_over_lead, leave_project
+from projects.services.participation import change_partner_role, hand_over_lead, leave_project, remove_partner
 from projects.services.project_lifecycle import (
     close_expired_partner_searches,
     close_partner_search,
@@ -24,6 +24,7 @@ from projects.services.updates import post_update
 __all__ = [
     "ProjectError",
     "accept_join_request",
+    "change_partner_role",
     "close_expired_partner_searches",
     "close_partner_search",
     "create_project",
@@ -33,6 +34,7 @@ __all__ = [
     "invite_organisation",
     "leave_project",
     "post_update",
+    "remove_partner",
     "request_to_join",
     "update_project",
     "withdraw_join_request",

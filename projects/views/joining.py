@@ -11,6 +11,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -75,24 +77,47 @@ def invitation_create(request, slug):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def join_request_accept(request, pk):
+    """A page that says what accepting does, then the POST that does it; the notice offers the undo."""
     join_request = _join_request_for(request.user, pk, allowed=JoinRequest.objects.decidable_by)
-    try:
-        services.accept_join_request(join_request, actor=request.user)
-    except services.ProjectError as error:
-        messages.error(request, str(error))
+    form = DecisionForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            participation = services.accept_join_request(
+                join_request, actor=request.user, note=form.cleaned_data["note"]
+            )
+        except services.ProjectError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _accepted_notice(request.user, join_request, participation))
+            return redirect_to_next(request, "projects:dashboard")
+    context = {"join_request": join_request, "form": form, "next": safe_next(request)}
+    return render(request, "projects/join_request_accept.html", context)
+
+
+def _accepted_notice(user, join_request, participation):
+    """The success message, with a link that takes the step back: remove the partner, or leave again."""
+    project = join_request.project
+    text = _("%(organisation)s now takes part in %(project)s.") % {
+        "organisation": join_request.organisation,
+        "project": project,
+    }
+    if permissions.is_lead_admin(user, project):
+        undo_url = reverse("projects:partner_remove", kwargs={"slug": project.slug, "pk": participation.pk})
+        undo = _("Undo: remove the partner")
     else:
-        notice = _("%(organisation)s now takes part in %(project)s.")
-        messages.success(request, notice % {"organisation": join_request.organisation, "project": join_request.project})
-    return redirect_to_next(request, "projects:dashboard")
+        undo_url = reverse("projects:participation_leave", kwargs={"slug": project.slug, "pk": participation.pk})
+        undo = _("Undo: leave the project")
+    # Safe markup survives the message storage; every part here is escaped by format_html.
+    return format_html('{} <a href="{}">{}</a>', text, undo_url, undo)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def join_request_decline(request, pk):
     join_request = _join_request_for(request.user, pk, allowed=JoinRequest.objects.decidable_by)
-    form = DecisionForm(request.POST or None)
+    form = DecisionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.decline_join_request(join_request, actor=request.user, note=form.cleaned_data["note"])

@@ -38,7 +38,13 @@ def test_member_starts_a_project_another_finds_and_joins_it_and_the_lead_accepts
     assert any(message.to == [org_admin.email] for message in mail.outbox)
 
     lead.goto(live_server.url + "/et/projects/mine/")
-    lead.locator("main form button[type=submit]").first.click()
+    lead.locator(f"main a[href='/et/projects/requests/{join_request.pk}/accept/']").click()
+    expect(lead.locator("h1")).to_contain_text("Kas võtad vastu organisatsiooni Õhuseire AS soovi")
+    join_request.refresh_from_db()
+    assert join_request.status == JoinRequest.Status.PENDING
+    lead.locator("main form button[type=submit]").last.click()
+    expect(lead).to_have_url(f"{live_server.url}/et/projects/mine/")
+    expect(lead.locator(".messages")).to_contain_text("Võta tagasi: eemalda partner")
     join_request.refresh_from_db()
     assert join_request.status == JoinRequest.Status.ACCEPTED
     assert Participation.objects.filter(project=project, organisation__slug="air-sense").count() == 1
@@ -50,3 +56,10 @@ def test_member_starts_a_project_another_finds_and_joins_it_and_the_lead_accepts
     expect(partner.locator("main")).to_contain_text("Nutikad ootepaviljonid")
     lead.goto(f"{live_server.url}/et/projects/{project.slug}/")
     expect(lead.locator("main")).to_contain_text("Õhuseire AS")
+
+    partner_row = Participation.objects.get(project=project, organisation__slug="air-sense")
+    lead.locator(f"main a[href='/et/projects/{project.slug}/partners/{partner_row.pk}/role/']").click()
+    lead.select_option("#id_role", "research")
+    lead.locator("main form button[type=submit]").last.click()
+    expect(lead).to_have_url(f"{live_server.url}/et/projects/{project.slug}/")
+    assert Participation.objects.get(project=project, organisation__slug="air-sense").role == "research"

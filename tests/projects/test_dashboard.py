@@ -55,7 +55,7 @@ def test_lead_admin_sees_a_request_to_answer_with_accept_and_decline(
     assert "Smart bus stops" in waiting
     assert "Sent by Tiit Teine" in waiting
     assert "We can help with the sensors." in waiting
-    assert f'action="/en/projects/requests/{join_request.pk}/accept/"' in waiting
+    assert f'href="/en/projects/requests/{join_request.pk}/accept/"' in waiting
     assert f'href="/en/projects/requests/{join_request.pk}/decline/"' in waiting
 
 
@@ -68,7 +68,7 @@ def test_invited_organisations_admin_sees_the_invitation_to_answer(client, proje
     waiting = section(page(client.get(DASHBOARD_URL)), "waiting-heading")
 
     assert "Tartu Mobility Ltd invites Bus Data Ltd to join as Partner:" in waiting
-    assert f'action="/en/projects/requests/{invitation.pk}/accept/"' in waiting
+    assert f'href="/en/projects/requests/{invitation.pk}/accept/"' in waiting
 
 
 def test_plain_member_has_nothing_to_answer_but_sees_the_projects(client, project, member, other_organisation):

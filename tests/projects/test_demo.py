@@ -88,7 +88,9 @@ def test_everyone_with_a_request_or_invitation_to_answer_finds_it_in_the_inbox_t
     for person in User.objects.filter(memberships__role=Role.ADMIN).distinct():
         waiting = set(JoinRequest.objects.waiting_for(person).values_list("pk", flat=True))
         in_inbox = set(
-            Notification.objects.filter(recipient=person, join_request__in=waiting).values_list("join_request", flat=True)
+            Notification.objects.filter(recipient=person, join_request__in=waiting).values_list(
+                "join_request", flat=True
+            )
         )
         assert in_inbox == waiting, person.email
     assert Notification.objects.filter(kind=NotificationKind.REQUEST_RECEIVED).exists()

@@ -281,17 +281,51 @@ def test_staff_may_invite(client, project, staff, other_organisation):
 # --- Answering ------------------------------------------------------------------------------
 
 
-def test_lead_admin_accepts_a_request_in_one_click(client, project, org_admin, request_from_other, other_organisation):
+def test_accepting_asks_first_on_a_page_that_works_without_javascript(client, project, org_admin, request_from_other):
     client.force_login(org_admin)
 
-    response = client.post(url(request_from_other, "accept"), {"next": DASHBOARD_URL}, follow=True)
+    response = client.get(url(request_from_other, "accept") + "?next=/en/projects/mine/")
+
+    html = page(response)
+    assert response.status_code == 200
+    assert "Accept the request of Air Sense Ltd to join Smart bus stops?" in html
+    assert "We can help with the sensors." in html
+    assert '<form method="post"' in html
+    assert '<input type="hidden" name="next" value="/en/projects/mine/">' in html
+    assert request_from_other.status == "pending"
+    assert not Participation.objects.filter(organisation=request_from_other.organisation).exists()
+
+
+def test_lead_admin_accepts_a_request_and_is_offered_to_undo_it(
+    client, project, org_admin, request_from_other, other_organisation
+):
+    client.force_login(org_admin)
+
+    response = client.post(url(request_from_other, "accept"), {"next": DASHBOARD_URL, "note": "Welcome!"}, follow=True)
 
     assert response.redirect_chain == [(DASHBOARD_URL, 302)]
-    assert "Air Sense Ltd now takes part in Smart bus stops." in page(response)
     participation = Participation.objects.get(project=project, organisation=other_organisation)
     assert participation.role == ParticipantRole.PARTNER
+    html = page(response)
+    assert "Air Sense Ltd now takes part in Smart bus stops." in html
+    assert (
+        f'<a href="/en/projects/smart-bus-stops/partners/{participation.pk}/remove/">Undo: remove the partner</a>'
+        in html
+    )
     request_from_other.refresh_from_db()
     assert (request_from_other.status, request_from_other.decided_by) == ("accepted", org_admin)
+    assert request_from_other.decision_note == "Welcome!"
+
+
+def test_the_undo_notice_escapes_the_organisation_name(client, project, org_admin, other_member):
+    hostile = OrganisationFactory(name_en="<b>Bold</b> Ltd")
+    join_request = JoinRequestFactory(project=project, organisation=hostile, created_by=other_member)
+    client.force_login(org_admin)
+
+    html = page(client.post(url(join_request, "accept"), follow=True))
+
+    assert "&lt;b&gt;Bold&lt;/b&gt; Ltd now takes part" in html
+    assert "<b>Bold</b>" not in html
 
 
 def test_double_click_on_accept_gives_one_participant_one_notification_and_a_message(
@@ -300,17 +334,24 @@ def test_double_click_on_accept_gives_one_participant_one_notification_and_a_mes
     client.force_login(org_admin)
 
     client.post(url(request_from_other, "accept"))
-    response = client.post(url(request_from_other, "accept"), follow=True)
+    response = client.post(url(request_from_other, "accept"), {"note": "Again"})
 
+    assert response.status_code == 200
     assert "This request has already been answered." in page(response)
+    assert "Again" in page(response)
     assert Participation.objects.filter(project=project, organisation=other_organisation).count() == 1
     assert Notification.objects.filter(recipient=other_member, kind="request_decided").count() == 1
 
 
-def test_accepting_is_a_post_only(client, org_admin, request_from_other):
+def test_an_over_long_note_on_accepting_is_refused_at_the_field(client, project, org_admin, request_from_other):
     client.force_login(org_admin)
 
-    assert client.get(url(request_from_other, "accept")).status_code == 405
+    response = client.post(url(request_from_other, "accept"), {"note": "x" * 2001})
+
+    assert response.status_code == 200
+    assert "at most 2000 characters" in page(response)
+    request_from_other.refresh_from_db()
+    assert request_from_other.status == "pending"
 
 
 def test_decline_page_asks_for_a_note_and_tells_the_requester(
@@ -393,10 +434,11 @@ def test_invited_organisations_admin_accepts_the_invitation(
     )
     client.force_login(other_admin)
 
-    response = client.post(url(invitation, "accept"))
+    response = client.post(url(invitation, "accept"), follow=True)
 
-    assert response.status_code == 302
-    assert Participation.objects.filter(project=project, organisation=other_organisation).exists()
+    participation = Participation.objects.get(project=project, organisation=other_organisation)
+    leave = f"/en/projects/smart-bus-stops/participants/{participation.pk}/leave/"
+    assert f'<a href="{leave}">Undo: leave the project</a>' in page(response)
     assert Notification.objects.filter(recipient=org_admin, kind="invitation_decided").exists()
 
 

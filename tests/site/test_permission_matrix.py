@@ -93,6 +93,12 @@ def partner_participation(fixture):
     return {"slug": "green-roofs", "pk": participation.pk}
 
 
+def partner_of_ours(fixture):
+    """air-sense is a research partner in smart-bus-stops, led by tartu-mobility."""
+    participation = ParticipationFactory(project=project(fixture), organisation=fixture("other_organisation"))
+    return {**PROJECT, "pk": participation.pk}
+
+
 def unread_notifications(fixture):
     bus_stops = project(fixture)
     for persona in SIGNED_IN:
@@ -225,7 +231,11 @@ MATRIX = {
         writers=ORG_MANAGERS,
     ),
     "projects:join_request_accept": Row(
-        get=visitor_then(302, 405), post=managers_only(302), kwargs=pending_request, writers=ORG_MANAGERS
+        get=managers_only(200),
+        post=managers_only(302),
+        kwargs=pending_request,
+        post_data={"note": ""},
+        writers=ORG_MANAGERS,
     ),
     "projects:join_request_decline": Row(
         get=managers_only(200),
@@ -242,6 +252,17 @@ MATRIX = {
     ),
     "projects:participation_leave": Row(
         get=managers_only(200), post=managers_only(302), kwargs=partner_participation, writers=ORG_MANAGERS
+    ),
+    # The lead's admins manage their partners; the partner's own people may not.
+    "projects:partner_remove": Row(
+        get=managers_only(200), post=managers_only(302), kwargs=partner_of_ours, writers=ORG_MANAGERS
+    ),
+    "projects:partner_role": Row(
+        get=managers_only(200),
+        post=managers_only(302),
+        kwargs=partner_of_ours,
+        post_data={"role": "pilot_site"},
+        writers=ORG_MANAGERS,
     ),
     "projects:lead_handover": Row(
         get=managers_only(200),
