@@ -20,6 +20,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("accounts/", include("allauth.urls")),
+    path("", include("messaging.urls")),
     path("", include("members.urls")),
     path("projects/", include("projects.urls")),
     path("", include("funding.urls")),

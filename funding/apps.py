@@ -7,4 +7,6 @@ class FundingConfig(AppConfig):
     verbose_name = _("Funding and news")
 
     def ready(self):
-        from funding import signals  # noqa: F401 - connects the receivers
+        from funding import email_choices, signals  # noqa: F401 - signals connects the receivers
+
+        email_choices.register()

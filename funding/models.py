@@ -2,7 +2,7 @@
 
 Calls and news are curated by cluster staff; people follow calls, save call searches and
 choose their digest. Digest deliveries are recorded here (one row per person and period,
-written before anything is queued) and sent through the members outbox.
+written before anything is queued) and sent through the messaging outbox.
 """
 
 import secrets
@@ -18,8 +18,9 @@ from django.utils.translation import gettext_lazy as _
 
 from funding.deadlines import time_zone, validate_time_zone
 from funding.querysets import CallQuerySet, NewsQuerySet
-from members.models import FocusArea, OrganisationKind, OutboxEmail
+from members.models import FocusArea, OrganisationKind
 from members.text import search_text
+from messaging.models import OutboxEmail
 
 # A call whose next deadline is this close is "closing soon".
 CLOSING_SOON = timedelta(days=14)
@@ -424,7 +425,7 @@ class DigestDelivery(models.Model):
     """One person's digest (or reminder) for one period, written before anything is queued.
 
     Unique per person, kind and period, so planning the same period twice plans nothing new.
-    The e-mail itself is an outbox row (members/outbox.py) written in the same transaction,
+    The e-mail itself is an outbox row (messaging/outbox.py) written in the same transaction,
     with a Message-ID derived from this row, and sent, retried and swept by the outbox.
     `covers_until` is the instant the digest's content was chosen at: the next digest holds
     what is new after it.

@@ -1,7 +1,7 @@
 """Celery tasks of funding: digest runs, reminders and the sweeper (schedules in migrations).
 
 Each is a thin call of funding.digests.delivery; running one twice plans nothing twice
-(unique delivery rows), and the e-mails go through the members outbox.
+(unique delivery rows), and the e-mails go through the messaging outbox.
 """
 
 from celery import shared_task

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from funding.views import calls, feeds, following, news, subscriptions, unsubscribe
+from funding.views import calls, feeds, following, news, subscriptions
 
 app_name = "funding"
 
@@ -23,7 +23,6 @@ urlpatterns = [
     path("news/feed/atom/", feeds.NewsAtomFeed(), name="news_atom"),
     path("news/<slug:slug>/", news.news_detail, name="news_detail"),
     path("digest/", subscriptions.preferences, name="preferences"),
-    path("unsubscribe/<str:token>/", unsubscribe.unsubscribe, name="unsubscribe"),
 ]
 
 RESERVED_SLUGS = {"mine", "searches", "feed", "deadlines", "deadlines.ics"}

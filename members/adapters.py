@@ -60,7 +60,7 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def send_mail(self, template_prefix, email, context):
         """allauth's e-mails go through the outbox like every other e-mail of the portal."""
-        from members.outbox import queue_email
+        from messaging.outbox import queue_email
 
         context = {"email": email, "current_site": portal_site(), "site_url": settings.SITE_URL, **context}
         message = self.render_mail(template_prefix, email, context)

@@ -1,15 +1,11 @@
-"""Outgoing e-mail: what was sent, what was refused, send again."""
+"""Outgoing e-mail (what was sent, what was refused, send again) and the inbox's notifications."""
 
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from members import outbox
-from members.models import (
-    OutboxEmail,
-)
-
-# --- Outgoing e-mail ---------------------------------------------------------------------------
+from messaging import outbox
+from messaging.models import Notification, OutboxEmail
 
 
 @admin.register(OutboxEmail)
@@ -78,3 +74,19 @@ class OutboxEmailAdmin(admin.ModelAdmin):
                 % {"count": skipped},
                 messages.WARNING,
             )
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    """Visible and deletable (a data fix), never added or changed here."""
+
+    list_display = ["recipient", "kind", "target_type", "target_id", "is_read", "created_at"]
+    list_filter = ["kind", "is_read"]
+    list_select_related = ["recipient", "target_type"]
+    search_fields = ["recipient__email"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

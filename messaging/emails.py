@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext
 
-from members.outbox import queue_email
+from messaging.outbox import queue_email
 
 
 def render(template, context, *, language):

@@ -22,7 +22,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from members.models import OutboxEmail
+from messaging.models import OutboxEmail
 
 logger = structlog.get_logger(__name__)
 
@@ -79,7 +79,7 @@ def _message_id_domain():
 
 
 def _enqueue(email_id):
-    from members import tasks
+    from messaging import tasks
 
     try:
         tasks.send_queued_email.delay(email_id)
@@ -218,7 +218,7 @@ def sweep_outbox(*, now=None):
 
     A broker failure half-way raises: the rows stay due and the next run queues them.
     """
-    from members import tasks
+    from messaging import tasks
 
     ids = due_email_ids(now=now)
     for email_id in ids:
@@ -233,7 +233,7 @@ def send_again(email_ids):
 
     Sent rows and rows being sent are left alone. Returns the ids queued.
     """
-    from members import tasks
+    from messaging import tasks
 
     with transaction.atomic():
         due = OutboxEmail.objects.select_for_update().filter(

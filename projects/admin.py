@@ -1,7 +1,7 @@
-"""The projects admin: projects with their participants, join requests, updates, notifications.
+"""The projects admin: projects with their participants, join requests and updates.
 
 Whether a project takes partners changes only through the actions, which call the same
-services as the site. Join requests and notifications are read-only here: a request is
+services as the site. Join requests are read-only here: a request is
 decided by the people concerned, in the site, where accepting also adds the participant.
 """
 
@@ -17,7 +17,6 @@ from members.admin.helpers import action_form_data, render_action_page, report
 from projects import services
 from projects.models import (
     JoinRequest,
-    Notification,
     ParticipantRole,
     Participation,
     Project,
@@ -190,11 +189,3 @@ class ProjectUpdateAdmin(admin.ModelAdmin):
     search_fields = ["project__title", "body"]
     autocomplete_fields = ["project", "organisation", "author"]
     readonly_fields = ["created_at"]
-
-
-@admin.register(Notification)
-class NotificationAdmin(ReadOnlyAdmin):
-    list_display = ["recipient", "kind", "project", "is_read", "created_at"]
-    list_filter = ["kind", "is_read"]
-    list_select_related = ["recipient", "project"]
-    search_fields = ["recipient__email", "recipient__display_name", "project__title"]

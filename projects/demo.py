@@ -15,14 +15,15 @@ from datetime import date, timedelta
 from itertools import cycle, islice
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone, translation
 
 from funding.models import Call
 from members.models import Competence, FocusArea, Membership, Organisation, OrganisationKind, Role, User
 from members.text import search_text
+from messaging.models import Notification
 from projects.models import (
     JoinRequest,
-    Notification,
     NotificationKind,
     ParticipantRole,
     Participation,
@@ -32,6 +33,7 @@ from projects.models import (
     Stage,
     Visibility,
 )
+from projects.notifications import key as notification_key
 from projects.notifications import people_to_notify
 
 GENERATED_SLUG_PREFIX = "demo-project-"
@@ -680,12 +682,14 @@ def _seed_waiting_notifications(request, sent):
         answering, kind = request.organisation, NotificationKind.INVITATION_RECEIVED
     if answering is None:
         return
+    target_type = ContentType.objects.get_for_model(Project)
+    params = {"join_request": request.pk, "organisation": request.organisation_id}
     for person in people_to_notify(answering, admins_only=True):
         notification, _created = Notification.objects.get_or_create(
             recipient=person,
-            kind=kind,
-            join_request=request,
-            defaults={"project": request.project, "organisation": request.organisation},
+            kind=notification_key(kind),
+            dedupe_key=f"join_request:{request.pk}",
+            defaults={"target_type": target_type, "target_id": request.project_id, "params": params},
         )
         Notification.objects.filter(pk=notification.pk).update(created_at=sent)
 

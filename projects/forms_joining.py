@@ -11,8 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from members.models import Organisation
 from projects.models import (
     JOINABLE_ROLES,
-    NotificationKind,
-    NotificationPreference,
     ParticipantRole,
     Participation,
 )
@@ -126,19 +124,3 @@ class LeadHandoverForm(forms.Form):
         ).order_by("name", "pk")
         self.fields["organisation"].queryset = candidates
         self.has_candidates = candidates.exists()
-
-
-class NotificationPreferencesForm(forms.Form):
-    """One choice per kind of notification: e-mail and the inbox (the default), or the inbox only."""
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
-        chosen = dict(NotificationPreference.objects.filter(user=user).values_list("kind", "channel"))
-        for kind in NotificationKind:
-            self.fields[kind.value] = forms.ChoiceField(
-                label=kind.label,
-                choices=NotificationPreference.Channel.choices,
-                initial=chosen.get(kind.value, NotificationPreference.Channel.EMAIL),
-                widget=forms.RadioSelect,
-            )

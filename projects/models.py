@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -83,6 +84,11 @@ class Project(models.Model):
     search_text = models.TextField(editable=False, default="")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    # No column: deleting a project deletes the inbox notifications about it.
+    notifications = GenericRelation(
+        "messaging.Notification", content_type_field="target_type", object_id_field="target_id"
+    )
 
     objects = ProjectQuerySet.as_manager()
 
@@ -251,6 +257,8 @@ class ProjectUpdate(models.Model):
 
 
 class NotificationKind(models.TextChoices):
+    """What projects notify people of; registered with messaging as "projects.<value>" (projects.inbox)."""
+
     REQUEST_RECEIVED = "request_received", _("An organisation asks to join a project you lead")
     REQUEST_DECIDED = "request_decided", _("Your request to join a project was answered")
     INVITATION_RECEIVED = "invitation_received", _("Your organisation is invited to a project")
@@ -260,64 +268,3 @@ class NotificationKind(models.TextChoices):
     PARTNER_ROLE_CHANGED = "partner_role_changed", _("The role of your organisation in a project changed")
     LEAD_CHANGED = "lead_changed", _("The lead of your project changed")
     UPDATE_POSTED = "update_posted", _("A new update in your project")
-
-
-class Notification(models.Model):
-    """A message for one person in the site's inbox; e-mailed too unless they chose otherwise.
-
-    The text is rendered at display time in the reader's language from `kind` and the
-    related objects, so stored notifications need no translation.
-    """
-
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("recipient"), on_delete=models.CASCADE, related_name="notifications"
-    )
-    kind = models.CharField(_("kind"), max_length=30, choices=NotificationKind.choices)
-    project = models.ForeignKey(Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="+")
-    join_request = models.ForeignKey(
-        JoinRequest, verbose_name=_("request"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
-    )
-    organisation = models.ForeignKey(
-        Organisation, verbose_name=_("organisation"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
-    )
-    is_read = models.BooleanField(_("read"), default=False)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("notification")
-        verbose_name_plural = _("notifications")
-        ordering = ["-created_at"]
-        indexes = [models.Index(fields=["recipient", "is_read", "-created_at"])]
-        constraints = [
-            # A retried decision never notifies the same person twice about the same request.
-            models.UniqueConstraint(
-                fields=["recipient", "kind", "join_request"],
-                condition=models.Q(join_request__isnull=False),
-                name="projects_notification_once_per_request",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.get_kind_display()} → {self.recipient}"
-
-
-class NotificationPreference(models.Model):
-    """A person's choice, per kind, of e-mail now or the site's inbox only (no row: e-mail)."""
-
-    class Channel(models.TextChoices):
-        EMAIL = "email", _("E-mail and the inbox")
-        SITE = "site", _("Only the inbox")
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preferences"
-    )
-    kind = models.CharField(_("kind"), max_length=30, choices=NotificationKind.choices)
-    channel = models.CharField(_("how"), max_length=10, choices=Channel.choices, default=Channel.EMAIL)
-
-    class Meta:
-        verbose_name = _("notification preference")
-        verbose_name_plural = _("notification preferences")
-        constraints = [models.UniqueConstraint(fields=["user", "kind"], name="projects_preference_once")]
-
-    def __str__(self):
-        return f"{self.user}: {self.kind} → {self.channel}"

@@ -1,21 +1,27 @@
-"""Notifications: a row in a person's inbox, and an e-mail unless they chose the inbox only.
+"""What projects notify people of, through messaging: the kinds, who is told, and the inbox's sentences.
 
-Services call `notify` inside their transaction. The Notification rows and the outbox
-rows commit or roll back together with the change they report, and the outbox sends
-the e-mails after commit, in each recipient's language, from
-`templates/emails/project_<kind>_*`. A notification about a join request is unique per
-recipient, kind and request, so a retried decision never notifies anybody twice.
+Services call `notify` inside their transaction (see messaging/notifications.py for what it
+guarantees). A notification is about a project (its target); `params` carry the join
+request and the organisation the event is about: the one that asked or was invited, the
+one that left, the new lead, or the author's organisation for an update. A notification
+about a join request is unique per recipient, kind and request, so a retried decision never
+notifies anybody twice. The e-mails come from `templates/emails/project_<kind>_*`.
 
-`organisation` is the organisation the event is about: the one that asked or was
-invited (the join request's organisation), the one that left, the new lead, or the
-author's organisation for an update.
+`register()` runs from ProjectsConfig.ready(): the kinds, their inbox renderer, and the
+inbox notice that points at the requests waiting for an answer.
 """
 
-from django.db import transaction
+from members.models import Organisation, Role, User
+from messaging import inbox, kinds
+from messaging import notifications as messaging
+from projects.models import JoinRequest, NotificationKind, Project
 
-from members import emails
-from members.models import Role, User
-from projects.models import Notification, NotificationPreference
+# Somebody waits for these answers: they may go inbox-only, but never off.
+MUST_ARRIVE = {NotificationKind.REQUEST_RECEIVED, NotificationKind.INVITATION_RECEIVED}
+
+
+def key(kind):
+    return f"projects.{kind}"
 
 
 def people_to_notify(organisation, *, admins_only):
@@ -28,91 +34,62 @@ def people_to_notify(organisation, *, admins_only):
 
 
 def notify(kind, *, project, recipients, join_request=None, organisation=None, email_context=None):
-    """Put a notification of `kind` in each recipient's inbox and e-mail those who want it.
+    """Notify `recipients` of `kind` about `project`; see messaging.notifications.notify."""
+    params = {}
+    if join_request is not None:
+        params["join_request"] = join_request.pk
+    if organisation is not None:
+        params["organisation"] = organisation.pk
+    return messaging.notify(
+        key(kind),
+        recipients=recipients,
+        target=project,
+        params=params,
+        dedupe_key=f"join_request:{join_request.pk}" if join_request is not None else "",
+        email_context={
+            "project": project,
+            "join_request": join_request,
+            "organisation": organisation,
+            **(email_context or {}),
+        },
+    )
 
-    Recipients may repeat or be None (a deleted sender); each active person is notified
-    once. With a `join_request`, a person already notified of this kind for this request
-    is skipped, e-mail included. `email_context` adds to what the e-mail templates get
-    (project, join_request, organisation, notification, recipient). Must run inside the
-    caller's transaction. Returns the notifications created.
 
-    Each e-mail carries a one-click unsubscribe link (body and List-Unsubscribe headers)
-    that makes every kind inbox-only for that person.
+def prepare_inbox(notifications):
+    """Load the projects, requests and organisations of a page of notifications: three queries."""
+    projects = Project.objects.in_bulk({n.target_id for n in notifications})
+    requests = JoinRequest.objects.in_bulk(
+        {n.params["join_request"] for n in notifications if "join_request" in n.params}
+    )
+    organisations = Organisation.objects.in_bulk(
+        {n.params["organisation"] for n in notifications if "organisation" in n.params}
+    )
+    for notification in notifications:
+        notification.short_kind = notification.kind.removeprefix("projects.")
+        notification.project = projects.get(notification.target_id)
+        notification.join_request = requests.get(notification.params.get("join_request"))
+        notification.organisation = organisations.get(notification.params.get("organisation"))
+
+
+INBOX = kinds.InboxRenderer(template="projects/_notification_item.html", prepare=prepare_inbox)
+
+
+def waiting_notice(user):
+    """The inbox's line about requests and invitations waiting for the person's answer.
+
+    The dashboard counts with the same query, so the two never disagree.
     """
-    # Imported here: funding imports projects (a call targeted by projects), not the other way round at load.
-    from funding.unsubscribe import Scope, list_unsubscribe_headers, unsubscribe_url
-
-    people = _unique_active(recipients)
-    if not people:
-        return []
-    inbox_only = set(
-        NotificationPreference.objects.filter(
-            user__in=people, kind=kind, channel=NotificationPreference.Channel.SITE
-        ).values_list("user_id", flat=True)
-    )
-    created = []
-    with transaction.atomic():
-        for person in people:
-            notification, is_new = _record(kind, person, project, join_request, organisation)
-            if not is_new:
-                continue
-            created.append(notification)
-            if person.pk not in inbox_only:
-                link = unsubscribe_url(person, Scope.NOTIFICATIONS, language=person.preferred_language)
-                context = {
-                    "kind": kind,
-                    "notification": notification,
-                    "project": project,
-                    "join_request": join_request,
-                    "organisation": organisation,
-                    "unsubscribe_url": link,
-                    **(email_context or {}),
-                }
-                emails.send_to_person(
-                    person,
-                    f"project_{kind}",
-                    context,
-                    kind=f"projects.{kind}",
-                    headers=list_unsubscribe_headers(person, Scope.NOTIFICATIONS, language=person.preferred_language),
-                )
-    return created
+    count = JoinRequest.objects.waiting_for(user).count()
+    return ("projects/_inbox_waiting.html", {"count": count}) if count else None
 
 
-def _unique_active(recipients):
-    people, seen = [], set()
-    for person in recipients:
-        if person is None or not person.is_active or person.pk in seen:
-            continue
-        seen.add(person.pk)
-        people.append(person)
-    return people
-
-
-def _record(kind, person, project, join_request, organisation):
-    if join_request is None:
-        return Notification.objects.create(
-            recipient=person, kind=kind, project=project, organisation=organisation
-        ), True
-    # get_or_create catches the unique constraint's IntegrityError in a savepoint, so a
-    # concurrent duplicate returns the existing row instead of failing the transaction.
-    return Notification.objects.get_or_create(
-        recipient=person,
-        kind=kind,
-        join_request=join_request,
-        defaults={"project": project, "organisation": organisation},
-    )
-
-
-def mark_read(user, *, notification_id=None):
-    """Mark one of the person's notifications read, or all of them when no id is given."""
-    unread = Notification.objects.filter(recipient=user, is_read=False)
-    if notification_id is not None:
-        unread = unread.filter(pk=notification_id)
-    return unread.update(is_read=True)
-
-
-def set_preferences(user, channels):
-    """Store the person's channel for each kind (`channels` maps kind to channel) in one transaction."""
-    with transaction.atomic():
-        for kind, channel in channels.items():
-            NotificationPreference.objects.update_or_create(user=user, kind=kind, defaults={"channel": channel})
+def register():
+    for kind in NotificationKind:
+        kinds.register(
+            key(kind),
+            label=kind.label,
+            email_template=f"project_{kind.value}",
+            inbox=INBOX,
+            may_turn_off=kind not in MUST_ARRIVE,
+        )
+    inbox.register_notice(waiting_notice)

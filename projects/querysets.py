@@ -203,20 +203,3 @@ def projects_of_person(user):
         )
         .order_by("-updated_at", "pk")
     )
-
-
-def inbox_of(user):
-    """A person's notifications, newest first, with what their sentences and links need."""
-    from projects.models import Notification
-
-    return (
-        Notification.objects.filter(recipient=user)
-        .select_related("project", "organisation", "join_request")
-        .order_by("-created_at", "-pk")
-    )
-
-
-def unread_notification_count(user):
-    from projects.models import Notification
-
-    return Notification.objects.filter(recipient=user, is_read=False).count()

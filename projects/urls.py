@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from projects.views import browse, dashboard, editing, joining, partners, suggestions
 
@@ -9,9 +10,9 @@ urlpatterns = [
     path("", browse.project_list, name="project_list"),
     path("new/", editing.project_create, name="project_create"),
     path("mine/", dashboard.dashboard, name="dashboard"),
-    path("notifications/", dashboard.notification_list, name="notification_list"),
-    path("notifications/read/", dashboard.notifications_mark_read, name="notifications_mark_read"),
-    path("notifications/settings/", dashboard.notification_preferences, name="notification_preferences"),
+    # The inbox and its settings moved to messaging; links in e-mails already sent still arrive.
+    path("notifications/", RedirectView.as_view(pattern_name="messaging:inbox", permanent=True)),
+    path("notifications/settings/", RedirectView.as_view(pattern_name="messaging:preferences", permanent=True)),
     path("requests/<int:pk>/accept/", joining.join_request_accept, name="join_request_accept"),
     path("requests/<int:pk>/decline/", joining.join_request_decline, name="join_request_decline"),
     path("requests/<int:pk>/withdraw/", joining.join_request_withdraw, name="join_request_withdraw"),

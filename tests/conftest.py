@@ -35,6 +35,7 @@ DATA_MIGRATIONS = [
     ("members.migrations.0002_focus_areas", "load_focus_areas"),
     ("members.migrations.0003_site_name", "name_the_site"),
     ("members.migrations.0005_search_and_schedules", "add_schedules"),
+    ("messaging.migrations.0003_outbox_task_names", "forwards"),
     ("projects.migrations.0002_schedules", "add_schedule"),
     ("funding.migrations.0002_digest_schedules", "add_digest_schedules"),
 ]

@@ -271,3 +271,25 @@ class SubscriptionFactory(factory.django.DjangoModelFactory):
     def focus_areas(self, create, extracted, **kwargs):
         if create and extracted:
             self.focus_areas.set(extracted)
+
+
+def project_notification(*, recipient, kind, project, join_request=None, organisation=None, **fields):
+    """An inbox row about a project, as projects.notifications.notify writes it (without the e-mail)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from messaging.models import Notification
+
+    params = {}
+    if join_request is not None:
+        params["join_request"] = join_request.pk
+    if organisation is not None:
+        params["organisation"] = organisation.pk
+    return Notification.objects.create(
+        recipient=recipient,
+        kind=f"projects.{kind}",
+        target_type=ContentType.objects.get_for_model(project),
+        target_id=project.pk,
+        params=params,
+        dedupe_key=f"join_request:{join_request.pk}" if join_request is not None else "",
+        **fields,
+    )

@@ -140,7 +140,7 @@ def preview_digest(subscription, *, now=None):
     (digest,) = selection.build_digests([subscription], kind=preview_kind(subscription), now=now)
     rendered = rendering.render_digest(
         digest,
-        unsubscribe_url=settings.SITE_URL + reverse("funding:unsubscribe", args=["preview"]),
+        unsubscribe_url=settings.SITE_URL + reverse("messaging:unsubscribe", args=["preview"]),
         preferences_url=settings.SITE_URL + reverse("funding:preferences"),
     )
     return digest, rendered
@@ -167,7 +167,7 @@ class DigestDeliveryAdmin(ReadOnlyAdmin):
     def email_link(self, delivery):
         if delivery.email is None:
             return "–"
-        url = reverse("admin:members_outboxemail_change", args=[delivery.email_id])
+        url = reverse("admin:messaging_outboxemail_change", args=[delivery.email_id])
         return format_html('<a href="{}">{}</a>', url, delivery.email.subject or delivery.email.message_id)
 
 

@@ -6,5 +6,5 @@
     rendering.py   a digest as subject, plain text and HTML, in the person's language
     delivery.py    planning a run: delivery rows, items sent and outbox e-mails, one transaction a batch
 
-Sending, retrying and sweeping of the e-mails themselves is the members outbox's job.
+Sending, retrying and sweeping of the e-mails themselves is the messaging outbox's job.
 """

@@ -40,9 +40,10 @@ from django.utils import timezone, translation
 from funding.digests import selection
 from funding.digests.periods import current_period
 from funding.digests.rendering import render_digest
+from funding.email_choices import DIGEST, REMINDERS
 from funding.models import CallFollow, DeliveryKind, DigestDelivery, DigestItem, DigestRun, Subscription
-from funding.unsubscribe import Scope, list_unsubscribe_headers, unsubscribe_url
-from members.models import OutboxEmail
+from messaging.models import OutboxEmail
+from messaging.unsubscribe import list_unsubscribe_headers, unsubscribe_url
 
 logger = structlog.get_logger(__name__)
 
@@ -242,7 +243,7 @@ def _letter(kind, digest, address):
     """The outbox fields of a digest's e-mail (all but the Message-ID), rendered in its language."""
     if digest.is_empty:
         return None
-    scope = Scope.REMINDERS if kind == DeliveryKind.REMINDER else Scope.DIGEST
+    scope = REMINDERS if kind == DeliveryKind.REMINDER else DIGEST
     user, language = digest.user, digest.language
     with translation.override(language):
         preferences_url = settings.SITE_URL.rstrip("/") + reverse("funding:preferences")
@@ -261,7 +262,7 @@ def _letter(kind, digest, address):
 
 def _enqueue(email_ids):
     """Queue the batch's sends; if the broker is down, stop at the first failure: the outbox sweeper sends the rest."""
-    from members import tasks
+    from messaging import tasks
 
     for number, email_id in enumerate(email_ids):
         try:

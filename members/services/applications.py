@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from members import emails
 from members.models import (
     Membership,
     MembershipApplication,
@@ -22,6 +21,7 @@ from members.models import (
     User,
 )
 from members.services.errors import MembersError
+from messaging import emails
 
 SLUG_MAX_LENGTH = Organisation._meta.get_field("slug").max_length
 

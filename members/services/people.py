@@ -12,12 +12,12 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from members import emails
 from members.invitations import MAX_AGE, AddressMatch, address_match, make_token
 from members.models import Invitation, Membership, Role, User
 from members.services.applications import email_has_account
 from members.services.errors import MembersError
 from members.text import masked_email
+from messaging import emails
 
 logger = structlog.get_logger(__name__)
 

@@ -1,8 +1,8 @@
 from django.db import transaction
 from django.utils import timezone
 
-from members import emails
 from members.models import PROFILE_CONFIRMATION_PERIOD, Membership, Organisation, Role, User
+from messaging import emails
 
 
 def update_profile(user: User, *, display_name: str, preferred_language: str) -> User:

@@ -47,7 +47,7 @@ EXPECTED_PAGES = {
         "/et/join/",
         "/et/projects/new/",
         "/et/projects/mine/",
-        "/et/projects/notifications/",
+        "/et/notifications/",
         "/et/projects/smart-bus-stops/edit/",
         "/et/projects/smart-bus-stops/suggestions/",
     },

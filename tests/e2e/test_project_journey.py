@@ -52,7 +52,7 @@ def test_member_starts_a_project_another_finds_and_joins_it_and_the_lead_accepts
 
     partner.goto(f"{live_server.url}/et/projects/{project.slug}/")
     expect(partner.locator("main")).to_contain_text("Õhuseire AS")
-    partner.goto(live_server.url + "/et/projects/notifications/")
+    partner.goto(live_server.url + "/et/notifications/")
     expect(partner.locator("main")).to_contain_text("Nutikad ootepaviljonid")
     lead.goto(f"{live_server.url}/et/projects/{project.slug}/")
     expect(lead.locator("main")).to_contain_text("Õhuseire AS")

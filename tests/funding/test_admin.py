@@ -14,7 +14,8 @@ from django.contrib.auth.models import Permission
 from django.utils import timezone
 
 from funding.models import Call, CallStatus, DigestDelivery, DigestRun, News, Subscription
-from members.models import FocusArea, OutboxEmail
+from members.models import FocusArea
+from messaging.models import OutboxEmail
 from tests.factories import (
     CallFactory,
     CallFollowFactory,
@@ -593,7 +594,7 @@ def test_the_delivery_list_shows_the_email_status_with_a_link_to_the_outbox(staf
 
     page = staff_client.get(DELIVERIES).content.decode()
 
-    assert f"/admin/members/outboxemail/{email.pk}/change/" in page
+    assert f"/admin/messaging/outboxemail/{email.pk}/change/" in page
     assert email.get_status_display() in page
 
 

@@ -10,12 +10,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from funding import unsubscribe
 from funding.digests import delivery, selection
 from funding.digests.delivery import ensure_due_runs, plan_run, recipients
 from funding.digests.periods import current_period
 from funding.models import DigestDelivery, DigestItem, DigestRun
-from members.models import FocusArea, OutboxEmail
+from members.models import FocusArea
+from messaging import unsubscribe
+from messaging.models import OutboxEmail
 from tests.factories import CallFactory, CallFollowFactory, SubscriptionFactory, UserFactory
 from tests.funding.factories import set_times
 
@@ -322,7 +323,7 @@ def test_a_planner_that_dies_mid_run_is_finished_by_the_sweeper_without_repeats(
 
 
 def test_with_the_broker_down_queueing_stops_at_the_first_failure_and_the_rows_wait(mail_after_commit, monkeypatch):
-    from members import tasks
+    from messaging import tasks
 
     for _ in range(3):
         subscriber()

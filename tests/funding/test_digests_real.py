@@ -13,8 +13,8 @@ from django.utils import timezone
 from funding import tasks, unsubscribe
 from funding.digests import delivery, selection
 from funding.models import DigestDelivery
-from members import outbox
-from members.models import OutboxEmail
+from messaging import outbox
+from messaging.models import OutboxEmail
 from tests.factories import CallFactory, SubscriptionFactory, UserFactory
 from tests.funding.factories import set_times
 from tests.members import test_outbox_real as real_parts

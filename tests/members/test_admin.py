@@ -38,7 +38,7 @@ from tests.factories import (
 ORGANISATIONS = "/admin/members/organisation/"
 APPLICATIONS = "/admin/members/membershipapplication/"
 COMPETENCES = "/admin/members/competence/"
-OUTBOX = "/admin/members/outboxemail/"
+OUTBOX = "/admin/messaging/outboxemail/"
 
 ADMIN_PAGES = [
     "/admin/",

@@ -7,15 +7,16 @@ import pytest
 from django.test import RequestFactory
 from django.utils import timezone
 
-from projects.context_processors import notifications as notifications_context
-from projects.models import Notification, NotificationKind, NotificationPreference
-from tests.factories import JoinRequestFactory, OrganisationFactory, ProjectFactory
+from messaging.context_processors import notifications as notifications_context
+from messaging.models import Notification
+from projects.models import NotificationKind
+from tests.factories import JoinRequestFactory, OrganisationFactory, ProjectFactory, project_notification
 
 pytestmark = pytest.mark.django_db
 
-INBOX_URL = "/en/projects/notifications/"
-READ_URL = "/en/projects/notifications/read/"
-SETTINGS_URL = "/en/projects/notifications/settings/"
+INBOX_URL = "/en/notifications/"
+READ_URL = "/en/notifications/read/"
+SETTINGS_URL = "/en/notifications/settings/"
 
 
 @pytest.fixture
@@ -24,7 +25,7 @@ def project(organisation):
 
 
 def notify(recipient, kind, project, *, organisation=None, join_request=None, is_read=False, minutes_ago=0):
-    notification = Notification.objects.create(
+    notification = project_notification(
         recipient=recipient,
         kind=kind,
         project=project,
@@ -87,7 +88,7 @@ def test_sentences_follow_the_readers_language(client, project, org_admin, other
     notify(org_admin, NotificationKind.REQUEST_RECEIVED, project, organisation=other_organisation)
     client.force_login(org_admin)
 
-    html = page(client.get("/et/projects/notifications/"))
+    html = page(client.get("/et/notifications/"))
 
     # The organisation's name is written at display time, in the page's language.
     assert "Õhuseire AS" in html
@@ -132,7 +133,7 @@ def test_newest_first_unread_marked_in_words_and_read_ones_as_plain_links(
 
 
 def test_the_notification_number_in_the_form_has_no_thousands_separator(client, project, org_admin, other_organisation):
-    Notification.objects.create(
+    project_notification(
         pk=1234567,
         recipient=org_admin,
         kind=NotificationKind.LEAD_CHANGED,
@@ -214,8 +215,9 @@ def test_inbox_runs_the_same_queries_whatever_the_number_of_notifications(
         )
     client.force_login(org_admin)
 
-    # session, user, count for the pages, the page of notifications, the unread count, the waiting answers
-    response = assert_page_queries(INBOX_URL, 6)
+    # session, user, count for the pages, the page of notifications, its projects, requests and
+    # organisations (projects' renderer), the waiting answers (projects' notice), the unread count
+    response = assert_page_queries(INBOX_URL, 9)
 
     assert page(response).count('<li class="inbox-item') == min(count, 20)
 
@@ -327,7 +329,7 @@ def test_header_shows_my_projects_and_the_unread_count_in_words(client, project,
 
     assert '<a href="/en/projects/mine/">My projects</a>' in html
     assert (
-        '<a href="/en/projects/notifications/">Inbox <span class="projects-unread-badge">'
+        '<a href="/en/notifications/">Inbox <span class="projects-unread-badge">'
         '3<span class="projects-sr-only"> unread</span></span></a>'
     ) in html
 
@@ -337,13 +339,13 @@ def test_header_inbox_without_unread_has_no_count(client, org_admin):
 
     html = page(client.get("/en/"))
 
-    assert '<a href="/en/projects/notifications/">Inbox</a>' in html
+    assert '<a href="/en/notifications/">Inbox</a>' in html
 
 
 def test_visitors_get_no_inbox_and_no_count(client):
     html = page(client.get("/en/"))
 
-    assert "/en/projects/notifications/" not in html
+    assert "/en/notifications/" not in html
     assert "/en/projects/mine/" not in html
 
 
@@ -368,59 +370,3 @@ def test_the_count_is_nothing_for_visitors():
     request.user = AnonymousUser()
 
     assert notifications_context(request) == {}
-
-
-# --- Preferences ------------------------------------------------------------------------------
-
-
-def test_preferences_list_every_kind_with_two_choices_and_e_mail_by_default(client, org_admin):
-    client.force_login(org_admin)
-
-    html = page(client.get(SETTINGS_URL))
-
-    assert html.count("<h1") == 1
-    assert html.count("<fieldset") == len(NotificationKind.choices)
-    for kind, label in NotificationKind.choices:
-        assert f"<legend>{label}</legend>" in html
-        assert f'name="{kind}" value="email" id="id_{kind}_0" required checked' in html
-        assert f'name="{kind}" value="site"' in html
-    assert html.count("E-mail and the inbox") == len(NotificationKind.choices)
-    assert html.count("Only the inbox") == len(NotificationKind.choices)
-
-
-def test_choices_are_saved_and_shown_again(client, org_admin):
-    client.force_login(org_admin)
-    data = {kind: "email" for kind in NotificationKind.values}
-    data["update_posted"] = "site"
-
-    response = client.post(SETTINGS_URL, data, follow=True)
-
-    assert response.redirect_chain == [(SETTINGS_URL, 302)]
-    assert "Your notification settings were saved." in page(response)
-    chosen = dict(NotificationPreference.objects.filter(user=org_admin).values_list("kind", "channel"))
-    assert chosen["update_posted"] == "site"
-    assert chosen["request_received"] == "email"
-    assert 'name="update_posted" value="site" id="id_update_posted_1" required checked' in page(response)
-
-
-def test_saving_again_changes_the_choice_without_duplicates(client, org_admin):
-    NotificationPreference.objects.create(user=org_admin, kind="lead_changed", channel="site")
-    client.force_login(org_admin)
-
-    client.post(SETTINGS_URL, {kind: "email" for kind in NotificationKind.values})
-
-    assert NotificationPreference.objects.filter(user=org_admin, kind="lead_changed").get().channel == "email"
-
-
-def test_an_unknown_choice_is_shown_next_to_its_kind_and_nothing_is_saved(client, org_admin):
-    client.force_login(org_admin)
-    data = {kind: "site" for kind in NotificationKind.values}
-    data["lead_changed"] = "pigeon"
-
-    response = client.post(SETTINGS_URL, data)
-
-    html = page(response)
-    assert response.status_code == 200
-    assert 'id="id_lead_changed_errors"' in html
-    assert 'name="request_received" value="site" id="id_request_received_1" required checked' in html
-    assert not NotificationPreference.objects.filter(user=org_admin).exists()

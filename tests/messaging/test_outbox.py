@@ -21,8 +21,8 @@ from django_celery_beat.models import PeriodicTask
 from kombu.exceptions import OperationalError
 
 from escc.celery import app
-from members import emails, outbox, tasks
-from members.models import OutboxEmail
+from messaging import emails, outbox, tasks
+from messaging.models import OutboxEmail
 from tests.factories import UserFactory
 
 Status = OutboxEmail.Status
@@ -329,7 +329,7 @@ def test_a_broker_outage_at_commit_is_logged_and_never_reaches_the_caller(mail_a
 
     assert reload(email).status == Status.PENDING
     assert mail.outbox == []
-    [record] = [record for record in caplog.records if record.name == "members.outbox"]
+    [record] = [record for record in caplog.records if record.name == "messaging.outbox"]
     assert record.msg["event"] == "outbox_enqueue_failed"
     assert record.msg["email_id"] == email.pk
     assert record.msg["exc_info"] is True
@@ -386,14 +386,14 @@ def test_the_sweeper_sends_what_the_queue_lost_once():
 def test_the_sweeper_runs_every_minute_from_beat():
     # A transactional test's flush removes the migration's rows and tests/conftest.py does not
     # put these back, so write them here the way the migration does.
-    schedules = importlib.import_module("members.migrations.0005_search_and_schedules")
-    schedules.add_schedules(django_apps, None)
+    importlib.import_module("members.migrations.0005_search_and_schedules").add_schedules(django_apps, None)
+    importlib.import_module("messaging.migrations.0003_outbox_task_names").forwards(django_apps, None)
 
-    task = PeriodicTask.objects.get(task="members.sweep_outbox")
+    task = PeriodicTask.objects.get(task="messaging.sweep_outbox")
 
     assert task.enabled
     assert (task.crontab.minute, task.crontab.hour, task.crontab.day_of_week) == ("*", "*", "*")
-    assert "members.send_queued_email" in app.tasks
+    assert "messaging.send_queued_email" in app.tasks
 
 
 EMAIL_TEMPLATES = {
@@ -450,5 +450,5 @@ def test_in_eager_mode_a_transient_failure_leaves_the_row_due_later_and_the_call
     email = reload(email)
     assert (email.status, email.attempts) == (Status.PENDING, 1)
     assert email.send_after > timezone.now()
-    events = [record.msg["event"] for record in caplog.records if record.name == "members.outbox"]
+    events = [record.msg["event"] for record in caplog.records if record.name == "messaging.outbox"]
     assert events == ["outbox_send_deferred"]

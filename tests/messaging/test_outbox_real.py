@@ -29,8 +29,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from escc.celery import app
-from members import outbox, tasks
-from members.models import OutboxEmail
+from messaging import outbox, tasks
+from messaging.models import OutboxEmail
 from tests.support.redis_server import running_redis_server
 from tests.support.smtp_server import running_smtp_server
 

@@ -5,9 +5,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from funding import unsubscribe
 from funding.models import Subscription
 from members.invitations import make_token as invitation_token
+from messaging import unsubscribe
 from tests.factories import InvitationFactory, SubscriptionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 def link_path(user, scope="digest", language="et"):
     with translation.override(language):
-        return reverse("funding:unsubscribe", kwargs={"token": unsubscribe.make_token(user, scope)})
+        return reverse("messaging:unsubscribe", kwargs={"token": unsubscribe.make_token(user, scope)})
 
 
 @pytest.fixture
@@ -58,7 +58,7 @@ def test_posting_the_link_turns_the_digest_off_without_signing_in(client, weekly
 
     assert response.status_code == 200
     assert "You are unsubscribed" in response.text
-    assert reverse("funding:preferences") in response.text
+    assert reverse("messaging:preferences") in response.text
     weekly.refresh_from_db()
     assert (weekly.frequency, weekly.send_reminders) == ("off", True)
 
@@ -118,7 +118,7 @@ def test_a_person_without_a_subscription_gets_one_that_is_off(client):
     ],
 )
 def test_a_bad_token_answers_400_with_a_page(client, token):
-    url = reverse("funding:unsubscribe", kwargs={"token": token}) if token else "/et/unsubscribe/%20/"
+    url = reverse("messaging:unsubscribe", kwargs={"token": token}) if token else "/et/unsubscribe/%20/"
 
     for response in (client.get(url), client.post(url)):
         assert response.status_code == 400
@@ -131,7 +131,7 @@ def test_a_tampered_token_changes_nothing(client, weekly):
     others_payload = unsubscribe.make_token(other.user, "digest").rsplit(":", 1)[0]
     forged = f"{others_payload}:{own_signature}"
 
-    response = client.post(reverse("funding:unsubscribe", kwargs={"token": forged}))
+    response = client.post(reverse("messaging:unsubscribe", kwargs={"token": forged}))
 
     assert response.status_code == 400
     other.refresh_from_db()
@@ -141,7 +141,7 @@ def test_a_tampered_token_changes_nothing(client, weekly):
 def test_a_token_signed_for_something_else_is_refused(client, weekly):
     token = invitation_token(InvitationFactory())
 
-    assert client.post(reverse("funding:unsubscribe", kwargs={"token": token})).status_code == 400
+    assert client.post(reverse("messaging:unsubscribe", kwargs={"token": token})).status_code == 400
 
 
 def test_a_link_of_a_deleted_or_deactivated_person_is_refused(client, weekly):
@@ -162,7 +162,7 @@ def test_an_unknown_scope_cannot_be_signed(weekly):
 def test_the_pages_carry_their_language_one_heading_and_no_inline_code(client, weekly, language, valid):
     with translation.override(language):
         token = unsubscribe.make_token(weekly.user, "digest") if valid else "not-a-token"
-        path = reverse("funding:unsubscribe", kwargs={"token": token})
+        path = reverse("messaging:unsubscribe", kwargs={"token": token})
 
     for response in (client.get(path), client.post(path)):
         html = response.text
@@ -183,4 +183,4 @@ def test_a_validly_signed_token_of_another_shape_answers_400(client, payload):
 
 
 def link_for(token):
-    return reverse("funding:unsubscribe", kwargs={"token": token})
+    return reverse("messaging:unsubscribe", kwargs={"token": token})

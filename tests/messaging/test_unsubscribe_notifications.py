@@ -6,7 +6,8 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from projects.models import NotificationKind, NotificationPreference
+from messaging.models import Channel, NotificationPreference
+from projects.models import NotificationKind
 from projects.notifications import notify
 from tests.factories import ProjectFactory
 
@@ -43,7 +44,7 @@ def test_one_click_makes_every_project_notification_inbox_only(lead_changed_emai
 
     assert response.status_code == 200
     channels = dict(NotificationPreference.objects.filter(user=member).values_list("kind", "channel"))
-    assert channels == dict.fromkeys(NotificationKind.values, NotificationPreference.Channel.SITE)
+    assert channels == {f"projects.{kind}": Channel.SITE for kind in NotificationKind.values}
 
 
 def test_after_unsubscribing_notifications_reach_the_inbox_but_not_the_mailbox(
@@ -68,4 +69,4 @@ def test_the_page_says_what_the_link_turns_off(lead_changed_email, member):
     response = Client(headers={"accept-language": "en"}).get(path.replace("/et/", "/en/", 1))
 
     assert response.status_code == 200
-    assert f"Stop project notification e-mails to {member.email}?" in response.text
+    assert f"Stop notification e-mails to {member.email}?" in response.text

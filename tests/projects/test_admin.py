@@ -6,7 +6,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone, translation
 
-from projects.models import JoinRequest, Notification, ProjectUpdate
+from messaging.models import Notification
+from projects.models import JoinRequest, ProjectUpdate
 from projects.services import ProjectError
 from projects.services.admin_actions import reopen_partner_search
 from tests.factories import (
@@ -14,12 +15,13 @@ from tests.factories import (
     OrganisationFactory,
     ParticipationFactory,
     ProjectFactory,
+    project_notification,
 )
 
 PROJECTS = "/admin/projects/project/"
 JOIN_REQUESTS = "/admin/projects/joinrequest/"
 UPDATES = "/admin/projects/projectupdate/"
-NOTIFICATIONS = "/admin/projects/notification/"
+NOTIFICATIONS = "/admin/messaging/notification/"
 
 CHANGELISTS = [
     PROJECTS,
@@ -30,7 +32,7 @@ CHANGELISTS = [
     JOIN_REQUESTS + "?q=sensors",
     UPDATES,
     NOTIFICATIONS,
-    NOTIFICATIONS + "?kind__exact=request_received&is_read__exact=0",
+    NOTIFICATIONS + "?kind__exact=projects.request_received&is_read__exact=0",
 ]
 
 
@@ -74,9 +76,7 @@ def rows(organisation, org_admin):
             ParticipationFactory(project=project)
             request = JoinRequestFactory(project=project)
             ProjectUpdate.objects.create(project=project, organisation=organisation, author=org_admin, body="News")
-            Notification.objects.create(
-                recipient=org_admin, kind="request_received", project=project, join_request=request
-            )
+            project_notification(recipient=org_admin, kind="request_received", project=project, join_request=request)
 
     return make
 
@@ -151,7 +151,7 @@ def test_people_without_staff_status_cannot_open_the_admin(client, org_admin):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("path", "queries"),
-    [(PROJECTS, 8), (JOIN_REQUESTS, 8), (UPDATES, 6), (NOTIFICATIONS, 6)],
+    [(PROJECTS, 8), (JOIN_REQUESTS, 8), (UPDATES, 6), (NOTIFICATIONS, 7)],
 )
 @pytest.mark.parametrize("count", [10, 100])
 def test_lists_run_a_fixed_number_of_queries(admin_client, rows, django_assert_num_queries, path, queries, count):

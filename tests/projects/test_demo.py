@@ -6,11 +6,11 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
-from members.models import Organisation, OutboxEmail, Role, User
+from members.models import Organisation, Role, User
+from messaging.models import Notification, OutboxEmail
 from projects import demo
 from projects.models import (
     JoinRequest,
-    Notification,
     NotificationKind,
     ParticipantRole,
     Participation,
@@ -87,14 +87,14 @@ def test_everyone_with_a_request_or_invitation_to_answer_finds_it_in_the_inbox_t
 
     for person in User.objects.filter(memberships__role=Role.ADMIN).distinct():
         waiting = set(JoinRequest.objects.waiting_for(person).values_list("pk", flat=True))
-        in_inbox = set(
-            Notification.objects.filter(recipient=person, join_request__in=waiting).values_list(
-                "join_request", flat=True
-            )
-        )
+        in_inbox = {
+            params["join_request"]
+            for params in Notification.objects.filter(recipient=person).values_list("params", flat=True)
+            if params.get("join_request") in waiting
+        }
         assert in_inbox == waiting, person.email
-    assert Notification.objects.filter(kind=NotificationKind.REQUEST_RECEIVED).exists()
-    assert Notification.objects.filter(kind=NotificationKind.INVITATION_RECEIVED).exists()
+    assert Notification.objects.filter(kind=f"projects.{NotificationKind.REQUEST_RECEIVED}").exists()
+    assert Notification.objects.filter(kind=f"projects.{NotificationKind.INVITATION_RECEIVED}").exists()
 
 
 @pytest.mark.django_db

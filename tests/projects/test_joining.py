@@ -8,9 +8,10 @@ from django.core import mail
 from django.db import connection
 from django.utils import timezone, translation
 
-from members.models import MembershipStatus, OutboxEmail
+from members.models import MembershipStatus
+from messaging.models import Notification, OutboxEmail
 from projects import services
-from projects.models import JoinRequest, Notification, NotificationKind, Participation
+from projects.models import JoinRequest, NotificationKind, Participation
 from projects.services import ProjectError
 from tests.factories import (
     JoinRequestFactory,
@@ -61,9 +62,9 @@ def invite(project, actor, organisation, **overrides):
 
 
 def notifications(kind, join_request=None):
-    rows = Notification.objects.filter(kind=kind)
+    rows = Notification.objects.filter(kind=f"projects.{kind}")
     if join_request is not None:
-        rows = rows.filter(join_request=join_request)
+        rows = rows.filter(params__join_request=join_request.pk)
     return sorted(rows.values_list("recipient__email", flat=True))
 
 
@@ -553,8 +554,11 @@ def test_two_admins_accepting_at_once_give_one_participant_and_one_notification_
     assert sorted(outcomes) == ["This request has already been answered.", "accepted"]
     assert Participation.objects.filter(project=project, organisation=applicant).count() == 1
     for person in (requester, applicant_admin):
-        assert Notification.objects.filter(recipient=person, kind=NotificationKind.REQUEST_DECIDED).count() == 1
-    assert Notification.objects.filter(kind=NotificationKind.REQUEST_DECIDED).count() == 2
+        assert (
+            Notification.objects.filter(recipient=person, kind=f"projects.{NotificationKind.REQUEST_DECIDED}").count()
+            == 1
+        )
+    assert Notification.objects.filter(kind=f"projects.{NotificationKind.REQUEST_DECIDED}").count() == 2
     e_mails = OutboxEmail.objects.filter(kind="projects.request_decided")
     assert sorted(e_mails.values_list("to", flat=True)) == sorted([requester.email, applicant_admin.email])
 

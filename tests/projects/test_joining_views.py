@@ -9,8 +9,9 @@ import pytest
 from django.core import mail
 
 from members.models import MembershipStatus
+from messaging.models import Notification
 from projects import services
-from projects.models import JoinRequest, Notification, ParticipantRole, Participation
+from projects.models import JoinRequest, ParticipantRole, Participation
 from tests.factories import (
     JoinRequestFactory,
     MembershipFactory,
@@ -228,7 +229,7 @@ def test_lead_admin_invites_and_the_invited_admins_are_told(
         "pilot_site",
         org_admin,
     )
-    assert Notification.objects.filter(recipient=other_admin, kind="invitation_received").count() == 1
+    assert Notification.objects.filter(recipient=other_admin, kind="projects.invitation_received").count() == 1
     assert [message.to for message in mail.outbox] == [[other_admin.email]]
 
 
@@ -340,7 +341,7 @@ def test_double_click_on_accept_gives_one_participant_one_notification_and_a_mes
     assert "This request has already been answered." in page(response)
     assert "Again" in page(response)
     assert Participation.objects.filter(project=project, organisation=other_organisation).count() == 1
-    assert Notification.objects.filter(recipient=other_member, kind="request_decided").count() == 1
+    assert Notification.objects.filter(recipient=other_member, kind="projects.request_decided").count() == 1
 
 
 def test_an_over_long_note_on_accepting_is_refused_at_the_field(client, project, org_admin, request_from_other):
@@ -372,7 +373,7 @@ def test_decline_page_asks_for_a_note_and_tells_the_requester(
         "declined",
         "We have a sensor partner already.",
     )
-    assert Notification.objects.filter(recipient=other_member, kind="request_decided").exists()
+    assert Notification.objects.filter(recipient=other_member, kind="projects.request_decided").exists()
 
 
 def test_declining_an_answered_request_shows_why_and_keeps_the_note(client, project, org_admin, request_from_other):
@@ -439,7 +440,7 @@ def test_invited_organisations_admin_accepts_the_invitation(
     participation = Participation.objects.get(project=project, organisation=other_organisation)
     leave = f"/en/projects/smart-bus-stops/participants/{participation.pk}/leave/"
     assert f'<a href="{leave}">Undo: leave the project</a>' in page(response)
-    assert Notification.objects.filter(recipient=org_admin, kind="invitation_decided").exists()
+    assert Notification.objects.filter(recipient=org_admin, kind="projects.invitation_decided").exists()
 
 
 def test_the_lead_may_not_answer_its_own_invitation_nor_a_plain_member_of_the_invited(
@@ -538,7 +539,7 @@ def test_partner_admin_confirms_and_leaves(client, project, partner, other_admin
     assert response.redirect_chain == [(DASHBOARD_URL, 302)]
     assert "Air Sense Ltd no longer takes part in Smart bus stops." in page(response)
     assert not Participation.objects.filter(pk=partner.pk).exists()
-    assert Notification.objects.filter(recipient=org_admin, kind="participant_left").exists()
+    assert Notification.objects.filter(recipient=org_admin, kind="projects.participant_left").exists()
 
 
 @pytest.mark.parametrize("persona", ["other_member", "org_admin", "member"])
@@ -585,7 +586,7 @@ def test_lead_admin_hands_the_lead_to_a_partner(client, project, partner, org_ad
     assert response.redirect_chain[0] == ("/en/projects/smart-bus-stops/", 302)
     roles = dict(Participation.objects.filter(project=project).values_list("organisation__slug", "role"))
     assert roles == {"tartu-mobility": "partner", "air-sense": "lead"}
-    assert Notification.objects.filter(recipient=other_admin, kind="lead_changed").exists()
+    assert Notification.objects.filter(recipient=other_admin, kind="projects.lead_changed").exists()
 
 
 def test_handover_to_a_non_participant_is_refused_by_the_form(client, project, partner, org_admin):

@@ -5,8 +5,8 @@ from django.conf import settings
 from django.core import mail
 from django.db import transaction
 
-from members.models import OutboxEmail
-from projects.models import Notification, NotificationKind, NotificationPreference
+from messaging.models import Notification, NotificationPreference, OutboxEmail
+from projects.models import NotificationKind
 from projects.notifications import notify, people_to_notify
 from tests.factories import (
     JoinRequestFactory,
@@ -92,8 +92,8 @@ def test_a_person_may_get_each_kind_once_per_request(project, join_request, org_
 def test_person_who_chose_the_inbox_gets_no_email_for_that_kind_only(
     project, join_request, member, org_admin, mail_after_commit
 ):
-    NotificationPreference.objects.create(user=org_admin, kind="request_received", channel="site")
-    NotificationPreference.objects.create(user=member, kind="update_posted", channel="site")
+    NotificationPreference.objects.create(user=org_admin, kind="projects.request_received", channel="site")
+    NotificationPreference.objects.create(user=member, kind="projects.update_posted", channel="site")
 
     with mail_after_commit():
         notify("request_received", project=project, recipients=[org_admin, member], join_request=join_request)
@@ -103,7 +103,7 @@ def test_person_who_chose_the_inbox_gets_no_email_for_that_kind_only(
 
 
 def test_explicit_email_preference_sends_email(project, join_request, org_admin, mail_after_commit):
-    NotificationPreference.objects.create(user=org_admin, kind="request_received", channel="email")
+    NotificationPreference.objects.create(user=org_admin, kind="projects.request_received", channel="email")
 
     with mail_after_commit():
         notify("request_received", project=project, recipients=[org_admin], join_request=join_request)
@@ -156,7 +156,7 @@ def test_email_is_in_the_recipients_language_with_a_link_under_their_language_pr
     assert "Hello Emma," in english_mail.body
     assert f"{settings.SITE_URL}/en/projects/mine/" in english_mail.body
     assert f'href="{settings.SITE_URL}/en/projects/mine/"' in english_mail.alternatives[0][0]
-    assert f"{settings.SITE_URL}/en/projects/notifications/settings/" in english_mail.body
+    assert f"{settings.SITE_URL}/en/notifications/settings/" in english_mail.body
     assert "We can help with the sensors." in english_mail.body
     estonian_mail = by_address[estonian.email]
     assert "Õhuseire AS" in estonian_mail.subject
@@ -198,7 +198,7 @@ def test_every_kind_renders_a_subject_text_and_html_with_a_link(
     assert (project_link(language) in message.body) or (
         f"{settings.SITE_URL}/{language}/projects/mine/" in message.body
     )
-    assert f"{settings.SITE_URL}/{language}/projects/notifications/settings/" in html
+    assert f"{settings.SITE_URL}/{language}/notifications/settings/" in html
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,9 @@ import pytest
 import structlog
 from django.core import mail
 
+from messaging.models import Notification
 from projects import services
-from projects.models import Notification, ParticipantRole, Participation
+from projects.models import ParticipantRole, Participation
 from tests.factories import MembershipFactory, OrganisationFactory, ParticipationFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
@@ -92,7 +93,7 @@ def test_removing_asks_first_then_removes_and_tells_the_partners_people(
     assert response.redirect_chain == [("/en/projects/smart-bus-stops/", 302)]
     assert "Air Sense Ltd no longer takes part in Smart bus stops." in page(response)
     for person in (other_member, other_admin):
-        assert Notification.objects.filter(recipient=person, kind="partner_removed").exists()
+        assert Notification.objects.filter(recipient=person, kind="projects.partner_removed").exists()
     assert sorted(message.to[0] for message in mail.outbox) == sorted([other_member.email, other_admin.email])
     assert mail.outbox[0].subject.endswith("Air Sense Ltd was removed from Smart bus stops")
     assert not Notification.objects.filter(recipient=org_admin).exists()
@@ -206,7 +207,7 @@ def test_lead_admin_changes_a_partners_role_and_its_admins_and_contacts_are_told
     assert participants(project) == [("air-sense", "pilot_site"), ("tartu-mobility", "lead")]
     assert "Air Sense Ltd is now “Pilot site” in Smart bus stops." in page(response)
     for person in (other_member, other_admin):
-        assert Notification.objects.filter(recipient=person, kind="partner_role_changed").exists()
+        assert Notification.objects.filter(recipient=person, kind="projects.partner_role_changed").exists()
     english = next(message for message in mail.outbox if message.to == [other_member.email])
     assert "from “Research partner” to “Pilot site”" in english.body
 

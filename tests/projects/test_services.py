@@ -7,8 +7,9 @@ from django.core import mail
 from django.utils import timezone, translation
 
 from members.models import FocusArea, MembershipStatus
+from messaging.models import Notification
 from projects import services, tasks
-from projects.models import Notification, NotificationKind, Participation, Project, ProjectUpdate, SoughtKind
+from projects.models import NotificationKind, Participation, Project, ProjectUpdate, SoughtKind
 from projects.services import ProjectError
 from tests.factories import (
     CompetenceFactory,
@@ -342,10 +343,11 @@ def test_participants_admin_takes_it_out_and_lead_admins_are_notified(
 
     assert not Participation.objects.filter(pk=partner.pk).exists()
     notification = Notification.objects.get()
-    assert (notification.kind, notification.recipient, notification.organisation) == (
-        "participant_left",
+    assert (notification.kind, notification.recipient, notification.target, notification.params) == (
+        "projects.participant_left",
         org_admin,
-        partner.organisation,
+        partner.project,
+        {"organisation": partner.organisation_id},
     )
     assert [message.to for message in mail.outbox] == [[org_admin.email]]
 
@@ -396,9 +398,13 @@ def test_lead_admin_hands_over_the_lead_and_both_sides_are_told(
     roles = dict(Participation.objects.filter(project=project).values_list("organisation_id", "role"))
     assert roles == {organisation.pk: "partner", partner.organisation_id: "lead"}
     assert new_lead.pk == partner.pk
-    notified = sorted(Notification.objects.filter(kind="lead_changed").values_list("recipient__email", flat=True))
+    notified = sorted(
+        Notification.objects.filter(kind="projects.lead_changed").values_list("recipient__email", flat=True)
+    )
     assert notified == sorted([second_lead_admin.email, other_admin.email])
-    assert set(Notification.objects.values_list("organisation", flat=True)) == {partner.organisation_id}
+    assert {params["organisation"] for params in Notification.objects.values_list("params", flat=True)} == {
+        partner.organisation_id
+    }
     assert sorted(message.to[0] for message in mail.outbox) == notified
 
 
@@ -468,7 +474,9 @@ def test_participants_person_posts_an_update_and_the_others_are_notified(
         other_member,
         partner.organisation,
     )
-    notified = sorted(Notification.objects.filter(kind="update_posted").values_list("recipient__email", flat=True))
+    notified = sorted(
+        Notification.objects.filter(kind="projects.update_posted").values_list("recipient__email", flat=True)
+    )
     assert notified == sorted([member.email, org_admin.email])
     assert outsider.email not in [message.to[0] for message in mail.outbox]
     html = mail.outbox[0].alternatives[0][0]
@@ -483,7 +491,7 @@ def test_staff_may_post_without_an_organisation(project, staff, member):
     update = services.post_update(project, actor=staff, body="The cluster will fund the pilot.")
 
     assert (update.author, update.organisation) == (staff, None)
-    assert Notification.objects.filter(kind=NotificationKind.UPDATE_POSTED, recipient=member).exists()
+    assert Notification.objects.filter(kind=f"projects.{NotificationKind.UPDATE_POSTED}", recipient=member).exists()
 
 
 def test_outsider_cannot_post_an_update(project, other_member):

@@ -71,12 +71,12 @@ def email_only_pages(user):
     from django.urls import reverse
     from django.utils import translation
 
-    from funding.unsubscribe import make_token
+    from messaging.unsubscribe import make_token
 
     paths = []
     for language in ("et", "en"):
         with translation.override(language):
-            paths.append(reverse("funding:unsubscribe", kwargs={"token": make_token(user, "digest")}))
+            paths.append(reverse("messaging:unsubscribe", kwargs={"token": make_token(user, "digest")}))
     return paths
 
 

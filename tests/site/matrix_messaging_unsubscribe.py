@@ -5,7 +5,7 @@ signed in or not, as whoever. Each persona's case gets a fresh subscribed person
 POST has something to change.
 """
 
-from funding.unsubscribe import make_token
+from messaging.unsubscribe import make_token
 from tests.conftest import PERSONAS
 from tests.factories import SubscriptionFactory
 from tests.site.matrix_common import Row, everyone
@@ -16,7 +16,7 @@ def weekly_subscriber_link(fixture):
 
 
 ROWS = {
-    "funding:unsubscribe": Row(
+    "messaging:unsubscribe": Row(
         get=everyone(200),
         post=everyone(200),
         kwargs=weekly_subscriber_link,

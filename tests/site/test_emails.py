@@ -21,10 +21,11 @@ from django.utils import timezone, translation
 
 from funding.digests.rendering import render_digest
 from funding.digests.selection import build_digests, build_reminders
-from members import emails
 from members.invitations import make_token
-from members.models import FocusArea, MembershipApplication, OutboxEmail, Role
-from projects.models import JoinRequest, Notification, NotificationKind, ProjectUpdate
+from members.models import FocusArea, MembershipApplication, Role
+from messaging import emails
+from messaging.models import Notification, OutboxEmail
+from projects.models import JoinRequest, NotificationKind, ProjectUpdate
 from projects.notifications import notify
 from tests.factories import (
     CallFactory,

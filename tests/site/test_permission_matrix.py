@@ -17,13 +17,19 @@ from django.utils import translation
 
 from members.invitations import make_token
 from members.models import FocusArea, Membership
-from projects.models import Notification, NotificationKind, Participation
+from projects.models import NotificationKind, Participation
 from tests.conftest import PERSONAS
-from tests.factories import InvitationFactory, JoinRequestFactory, ParticipationFactory, ProjectFactory
+from tests.factories import (
+    InvitationFactory,
+    JoinRequestFactory,
+    ParticipationFactory,
+    ProjectFactory,
+    project_notification,
+)
 from tests.site.matrix_common import ORG, ORG_MANAGERS, OUR_APPS, SIGNED_IN, Row, everyone, managers_only, visitor_then
 from tests.site.matrix_funding_feeds import ROWS as FUNDING_FEED_ROWS
 from tests.site.matrix_funding_pages import ROWS as FUNDING_PAGE_ROWS
-from tests.site.matrix_funding_unsubscribe import ROWS as FUNDING_UNSUBSCRIBE_ROWS
+from tests.site.matrix_messaging_unsubscribe import ROWS as MESSAGING_UNSUBSCRIBE_ROWS
 from tests.site.url_patterns import project_url_names
 
 
@@ -102,7 +108,7 @@ def partner_of_ours(fixture):
 def unread_notifications(fixture):
     bus_stops = project(fixture)
     for persona in SIGNED_IN:
-        Notification.objects.create(recipient=fixture(persona), kind=NotificationKind.UPDATE_POSTED, project=bus_stops)
+        project_notification(recipient=fixture(persona), kind=NotificationKind.UPDATE_POSTED, project=bus_stops)
     return {}
 
 
@@ -273,20 +279,20 @@ MATRIX = {
     ),
     "projects:partner_suggestions": Row(get=managers_only(200), post=visitor_then(302, 405), kwargs=a_project),
     "projects:dashboard": Row(get=visitor_then(302, 200), post=visitor_then(302, 405)),
-    "projects:notification_list": Row(get=visitor_then(302, 200), post=visitor_then(302, 405)),
+    "messaging:inbox": Row(get=visitor_then(302, 200), post=visitor_then(302, 405)),
     # Each person marks only their own notifications read.
-    "projects:notifications_mark_read": Row(
+    "messaging:mark_read": Row(
         get=visitor_then(302, 405),
         post=visitor_then(302, 302),
         kwargs=unread_notifications,
         writers=set(SIGNED_IN),
     ),
-    "projects:notification_preferences": Row(
+    "messaging:preferences": Row(
         get=visitor_then(302, 200), post=visitor_then(302, 302), post_data=INBOX_ONLY, writers=set(SIGNED_IN)
     ),
     **FUNDING_PAGE_ROWS,
     **FUNDING_FEED_ROWS,
-    **FUNDING_UNSUBSCRIBE_ROWS,
+    **MESSAGING_UNSUBSCRIBE_ROWS,
 }
 
 
