@@ -11,8 +11,16 @@ urlpatterns = [
     path("new/", editing.project_create, name="project_create"),
     path("mine/", dashboard.dashboard, name="dashboard"),
     # The inbox and its settings moved to messaging; links in e-mails already sent still arrive.
-    path("notifications/", RedirectView.as_view(pattern_name="messaging:inbox", permanent=True)),
-    path("notifications/settings/", RedirectView.as_view(pattern_name="messaging:preferences", permanent=True)),
+    path(
+        "notifications/",
+        RedirectView.as_view(pattern_name="messaging:inbox", permanent=True),
+        name="notification_list_moved",
+    ),
+    path(
+        "notifications/settings/",
+        RedirectView.as_view(pattern_name="messaging:preferences", permanent=True),
+        name="notification_preferences_moved",
+    ),
     path("requests/<int:pk>/accept/", joining.join_request_accept, name="join_request_accept"),
     path("requests/<int:pk>/decline/", joining.join_request_decline, name="join_request_decline"),
     path("requests/<int:pk>/withdraw/", joining.join_request_withdraw, name="join_request_withdraw"),

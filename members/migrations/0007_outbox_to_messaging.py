@@ -6,7 +6,26 @@ content type follows, so staff permissions and admin history of outgoing e-mails
 pointing at the same rows.
 """
 
-from django.db import migrations
+from django.db import migrations, models
+
+
+OLD_TABLE, NEW_TABLE = "members_outboxemail", "messaging_outboxemail"
+DUE_FIELDS = ["status", "send_after"]
+OLD_INDEX = models.Index(fields=DUE_FIELDS, name="members_out_status_7cc83a_idx")
+NEW_INDEX = models.Index(fields=DUE_FIELDS, name="messaging_outbox_due_idx")
+
+
+def rename_table(apps, schema_editor):
+    # Through the schema editor, not SQL: SQLite (the embedded mode) has no ALTER INDEX.
+    outbox = apps.get_model("messaging", "OutboxEmail")
+    schema_editor.alter_db_table(outbox, OLD_TABLE, NEW_TABLE)
+    schema_editor.rename_index(outbox, OLD_INDEX, NEW_INDEX)
+
+
+def rename_table_back(apps, schema_editor):
+    outbox = apps.get_model("messaging", "OutboxEmail")
+    schema_editor.rename_index(outbox, NEW_INDEX, OLD_INDEX)
+    schema_editor.alter_db_table(outbox, NEW_TABLE, OLD_TABLE)
 
 
 def move_content_type(apps, schema_editor, *, source, destination):
@@ -35,12 +54,7 @@ class Migration(migrations.Migration):
     operations = [
         migrations.SeparateDatabaseAndState(
             database_operations=[
-                migrations.RunSQL(
-                    "ALTER TABLE members_outboxemail RENAME TO messaging_outboxemail;"
-                    " ALTER INDEX members_out_status_7cc83a_idx RENAME TO messaging_outbox_due_idx;",
-                    "ALTER TABLE messaging_outboxemail RENAME TO members_outboxemail;"
-                    " ALTER INDEX messaging_outbox_due_idx RENAME TO members_out_status_7cc83a_idx;",
-                ),
+                migrations.RunPython(rename_table, rename_table_back),
             ],
             state_operations=[migrations.DeleteModel(name="OutboxEmail")],
         ),

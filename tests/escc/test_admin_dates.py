@@ -14,7 +14,7 @@ from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
-OUR_APPS = {"members", "projects", "funding", "livinglab"}
+OUR_APPS = {"messaging", "members", "projects", "funding", "livinglab"}
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """Digests with real parts: a Celery worker on a throw-away Redis, SMTP to a real aiosmtpd server, PostgreSQL.
 
-The servers, the embedded worker and its traps are those of tests/members/test_outbox_real.py
+The servers, the embedded worker and its traps are those of tests/messaging/test_outbox_real.py
 (its fixtures are reused here). A run is planned in autocommit mode, as a worker would: each
 batch's transaction commits and its e-mails are queued after it, for the worker to send.
 """
@@ -10,14 +10,14 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from funding import tasks, unsubscribe
+from funding import tasks
 from funding.digests import delivery, selection
 from funding.models import DigestDelivery
-from messaging import outbox
+from messaging import outbox, unsubscribe
 from messaging.models import OutboxEmail
 from tests.factories import CallFactory, SubscriptionFactory, UserFactory
 from tests.funding.factories import set_times
-from tests.members import test_outbox_real as real_parts
+from tests.messaging import test_outbox_real as real_parts
 
 # The outbox's real-parts fixtures: a throw-away Redis as broker, an aiosmtpd server, an embedded worker.
 broker = real_parts.broker

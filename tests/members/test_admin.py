@@ -16,7 +16,7 @@ from django.contrib.auth.models import Permission
 from django.test import Client
 from django.utils import timezone
 
-from members import services, tasks
+from members import services
 from members.models import (
     Competence,
     FocusArea,
@@ -24,8 +24,9 @@ from members.models import (
     MembershipApplication,
     MembershipStatus,
     Organisation,
-    OutboxEmail,
 )
+from messaging import tasks as messaging_tasks
+from messaging.models import OutboxEmail
 from tests.factories import (
     CompetenceFactory,
     InvitationFactory,
@@ -840,7 +841,7 @@ def test_sending_a_refused_email_again_queues_it_now_with_a_fresh_retry_budget(
     client, staff, django_capture_on_commit_callbacks, monkeypatch, english_admin
 ):
     queued = []
-    monkeypatch.setattr(tasks.send_queued_email, "delay", queued.append)
+    monkeypatch.setattr(messaging_tasks.send_queued_email, "delay", queued.append)
     client.force_login(staff)
     refused = outbox_email(
         OutboxEmail.Status.FAILED, attempts=8, last_error="550 no such user", send_after=timezone.now()

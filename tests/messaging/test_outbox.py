@@ -1,7 +1,7 @@
-"""The outbox (members/outbox.py, members/tasks.py): recorded with the change, sent once, after commit.
+"""The outbox (messaging/outbox.py, messaging/tasks.py): recorded with the change, sent once, after commit.
 
 Mail goes to Django's locmem backend; a failing mail server is its send_messages raising what
-smtplib raises. tests/members/test_outbox_real.py does the same with a real worker, broker and
+smtplib raises. tests/messaging/test_outbox_real.py does the same with a real worker, broker and
 SMTP server.
 """
 

@@ -3,7 +3,6 @@ the digest's frequency beside them, saved together or not at all."""
 
 import pytest
 from django.core import mail
-from django.utils.translation import gettext_lazy
 
 from funding.models import Subscription
 from messaging import kinds
@@ -130,7 +129,7 @@ def a_kind_of_another_app():
     """A kind registered the way a new app would, from outside messaging; removed afterwards."""
     kind = kinds.register(
         "funding.test_kind",
-        label=gettext_lazy("A kind another app registered"),
+        label="A kind another app registered",
         email_template="project_update_posted",
         inbox=kinds.InboxRenderer(template="messaging/_unknown_item.html"),
         may_turn_off=False,

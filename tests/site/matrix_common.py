@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from tests.conftest import PERSONAS
 
-OUR_APPS = ["members", "projects", "funding", "livinglab"]
+OUR_APPS = ["messaging", "members", "projects", "funding", "livinglab"]
 SIGNED_IN = ["member", "org_admin", "other_member", "staff"]
 ORG = {"slug": "tartu-mobility"}
 ORG_MANAGERS = {"org_admin", "staff"}

@@ -127,7 +127,7 @@ def project_edit_form(fixture):
     return {**project_form(fixture), "stage": "forming", "is_open_for_joining": "on"}
 
 
-INBOX_ONLY = {kind: "site" for kind in NotificationKind.values}
+INBOX_ONLY = {**{f"kinds-projects.{kind}": "site" for kind in NotificationKind.values}, "digest-frequency": "monthly"}
 
 MATRIX = {
     "home": Row(get=everyone(200), post=everyone(405)),
@@ -280,6 +280,9 @@ MATRIX = {
     "projects:partner_suggestions": Row(get=managers_only(200), post=visitor_then(302, 405), kwargs=a_project),
     "projects:dashboard": Row(get=visitor_then(302, 200), post=visitor_then(302, 405)),
     "messaging:inbox": Row(get=visitor_then(302, 200), post=visitor_then(302, 405)),
+    # Where the inbox and its settings were: links in e-mails sent before the move still arrive.
+    "projects:notification_list_moved": Row(get=everyone(301), post=everyone(301)),
+    "projects:notification_preferences_moved": Row(get=everyone(301), post=everyone(301)),
     # Each person marks only their own notifications read.
     "messaging:mark_read": Row(
         get=visitor_then(302, 405),
