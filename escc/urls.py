@@ -18,7 +18,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", views.home, name="home"),
+    path("", include("home.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("messaging.urls")),
     path("", include("members.urls")),

@@ -1,24 +1,8 @@
 from django.http import JsonResponse
-from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from escc import health
-from escc.navigation import main_sections, services
-from members.models import FocusArea
-
-
-@require_GET
-def home(request):
-    return render(
-        request,
-        "escc/home.html",
-        {
-            "focus_areas": FocusArea.objects.all(),
-            "sections": main_sections(),
-            "services": services(),
-        },
-    )
 
 
 @never_cache

@@ -18,7 +18,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone, translation
 
-from funding.models import Call
+from funding.interface import Call
 from members.models import Competence, FocusArea, Membership, Organisation, OrganisationKind, Role, User
 from members.text import search_text
 from messaging.models import Notification

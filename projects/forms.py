@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from escc.widgets import DateInput
-from funding.models import Call
+from funding.interface import Call
 from members.models import Competence, FocusArea, Organisation, OrganisationKind
 from projects import permissions
 from projects.models import CLOSED_STAGES, Project, ProjectUpdate

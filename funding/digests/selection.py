@@ -45,12 +45,14 @@ from funding.models import (
 from funding.translation import shown_language
 from members.models import FocusArea, Membership, Organisation, User
 from members.text import fold
-from projects.models import Participation, Project, ProjectUpdate
-from projects.recommendations import (
+from projects.interface import (
     COMPETENCE_POINTS,
     FOCUS_AREA_POINTS,
     KIND_POINTS,
     PILOT_CITY_POINTS,
+    Participation,
+    Project,
+    ProjectUpdate,
     pending_or_recently_declined,
 )
 

@@ -12,7 +12,7 @@ from funding import permissions
 from funding.filters import CallFilter
 from funding.forms import SavedSearchForm
 from funding.models import Call, CallFollow
-from projects.models import Project
+from projects.interface import Project
 
 
 @require_GET

@@ -22,13 +22,18 @@ def in_days(count, hours=0):
     return timezone.now() + timedelta(days=count, hours=hours)
 
 
+def tallinn_noon_in(days):
+    # Days are counted on Tallinn's calendar, so a deadline "now + 3 days" is 4 days away late at night.
+    return timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0) + timedelta(days=days)
+
+
 def test_card_shows_programme_kind_status_and_time_left(client):
     CallFactory(
         slug="bus",
         title="Smart buses",
         identifier="HORIZON-CL5-1",
         programme=ProgrammeFactory(name="Horizon Europe", kind="eu"),
-        deadline=in_days(3, hours=2),
+        deadline=tallinn_noon_in(3),
     )
 
     html = client.get(URL).content.decode()

@@ -10,7 +10,7 @@ import polib
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "locale" / "et" / "LC_MESSAGES" / "django.po"
 COMPILED = CATALOGUE.with_suffix(".mo")
-SOURCE_DIRS = ["escc", "messaging", "members", "projects", "funding", "livinglab", "templates"]
+SOURCE_DIRS = ["escc", "messaging", "members", "projects", "funding", "livinglab", "home", "templates"]
 
 
 def messages_of(catalogue):
