@@ -1,16 +1,20 @@
 """The outbox: every e-mail the portal sends is a row in PostgreSQL before it is queued.
 
 `queue_email` writes the row inside the caller's transaction and asks Celery to send it
-once that transaction commits. `send_queued_email` claims the row with a conditional
-update, sends it and marks it sent, so a retried or duplicated task sends nothing twice.
+once that transaction commits. `send_batch` claims due rows (locked, skipping rows another
+sender holds), sends them over one SMTP connection and records each row's own outcome, so
+a retried or duplicated task sends nothing twice; `send_queued_email` is the batch of one.
+Bulk senders (digests, the sweeper, "send again") queue batches of SEND_BATCH_SIZE ids.
 `sweep_outbox` re-queues rows that are due and unsent (a lost broker message, a Redis
 restart, a killed worker), so the broker only makes delivery faster, never surer.
 
-At-least-once remains: a crash between the SMTP server's 250 and our commit resends the
-message, with the same Message-ID, so a mail client shows it once.
+At-least-once remains in two places, both resent with the same Message-ID, so a mail
+client shows the message once: a crash between the SMTP server's 250 and our commit, and
+the one message in flight when a connection breaks mid-batch (see send_batch).
 """
 
 import smtplib
+from dataclasses import dataclass, field
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -35,6 +39,8 @@ CLAIM_LEASE = timedelta(minutes=10)
 # The sweeper leaves rows that became due this recently to the task queued for them.
 SWEEP_GRACE = timedelta(minutes=2)
 SWEEP_BATCH = 500
+# Ids per send task: one SMTP connection and five statements for up to this many e-mails.
+SEND_BATCH_SIZE = 100
 
 # Answers about the server or our account, not about this message: every message would get
 # them, so they are worth retrying (and alerting on) rather than refusing for good.
@@ -87,16 +93,179 @@ def _enqueue(email_id):
         logger.warning("outbox_enqueue_failed", email_id=email_id, exc_info=True)
 
 
-def claim(email_id, *, now=None):
-    """Take the row for sending; None if it is sent, refused, not due, or being sent."""
-    now = now or timezone.now()
-    claimable = Q(status=OutboxEmail.Status.PENDING, send_after__lte=now) | Q(
+def _claimable(now):
+    return Q(status=OutboxEmail.Status.PENDING, send_after__lte=now) | Q(
         status=OutboxEmail.Status.SENDING, claimed_at__lt=now - CLAIM_LEASE
     )
-    taken = OutboxEmail.objects.filter(claimable, pk=email_id).update(
-        status=OutboxEmail.Status.SENDING, claimed_at=now, attempts=F("attempts") + 1
-    )
-    return OutboxEmail.objects.get(pk=email_id) if taken else None
+
+
+def claim_batch(email_ids, *, now=None):
+    """Take those of the rows that are due and nobody is sending, for this sender only; the rows taken.
+
+    Two statements: the rows are locked (rows another sender holds are skipped, not waited
+    for) and marked SENDING with this claim's time, which the updates of `_record` check.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        rows = list(
+            OutboxEmail.objects.select_for_update(skip_locked=True)
+            .filter(_claimable(now), pk__in=list(email_ids))
+            .order_by("pk")
+        )
+        if rows:
+            OutboxEmail.objects.filter(pk__in=[row.pk for row in rows]).update(
+                status=OutboxEmail.Status.SENDING, claimed_at=now, attempts=F("attempts") + 1
+            )
+    for row in rows:
+        row.status, row.claimed_at, row.attempts = OutboxEmail.Status.SENDING, now, row.attempts + 1
+    return rows
+
+
+def claim(email_id, *, now=None):
+    """Take the row for sending; None if it is sent, refused, not due, or being sent."""
+    rows = claim_batch([email_id], now=now)
+    return rows[0] if rows else None
+
+
+@dataclass
+class BatchOutcome:
+    """What became of each row of a batch: ids sent, deferred ({id: seconds}), failed, given back."""
+
+    sent: list = field(default_factory=list)
+    deferred: dict = field(default_factory=dict)
+    failed: list = field(default_factory=list)
+    # Never tried: the connection broke before their turn. Due again at once, the attempt not counted.
+    returned: list = field(default_factory=list)
+    # The one message whose answer was lost with the connection (see send_batch).
+    ambiguous: int | None = None
+    errors: dict = field(default_factory=dict)
+
+
+def send_batch(email_ids, *, now=None):
+    """Send the due rows among `email_ids` over one SMTP connection; each row gets its own outcome.
+
+    250 → SENT. A 4xx answer, or a message whose answer never came → back off (PENDING later,
+    the attempt counted). A 5xx answer about the message, or a message that cannot be encoded →
+    FAILED. When the connection breaks mid-batch, the rows not yet tried go back to due without
+    an attempt counted. The message that was in flight then is the only ambiguous one: the
+    server may have taken it before the line went, so it is sent again after the backoff, with
+    the same Message-ID, and may arrive twice (mail clients show it once). At most five
+    statements a batch: claim (2), then one each for the sent, the rows put back, the failed.
+    """
+    now = now or timezone.now()
+    rows = claim_batch(email_ids, now=now)
+    outcome = BatchOutcome()
+    if not rows:
+        return outcome
+    sendable = []
+    for row in rows:
+        if row.attempts > MAX_ATTEMPTS:
+            # Only attempts that never finished (a worker killed mid-send) get this far.
+            _fail(outcome, row, f"gave up after {MAX_ATTEMPTS} attempts")
+        else:
+            sendable.append(row)
+    if sendable:
+        _send_over_one_connection(sendable, outcome)
+    _record(rows, outcome, now)
+    return outcome
+
+
+def _send_over_one_connection(rows, outcome):
+    backend = get_connection()
+    try:
+        backend.open()
+    except (smtplib.SMTPException, OSError) as error:
+        for row in rows:
+            _answered(outcome, row, error)
+        return
+    try:
+        for index, row in enumerate(rows):
+            try:
+                backend.send_messages([_message(row)])
+            except (smtplib.SMTPRecipientsRefused, smtplib.SMTPResponseException) as error:
+                _answered(outcome, row, error)
+                if not _connected(backend):  # a 421: the server answered, then hung up
+                    _give_back(outcome, rows[index + 1 :])
+                    break
+            except (smtplib.SMTPException, OSError) as error:
+                # No answer: a timeout, a reset, a closed line. The message may or may not have arrived.
+                logger.warning("outbox_send_ambiguous", email_id=row.pk, error=repr(error))
+                outcome.ambiguous = row.pk
+                _defer(outcome, row, error)
+                _give_back(outcome, rows[index + 1 :])
+                break
+            except ValueError as error:
+                # BadHeaderError or an address that cannot be encoded: no retry can fix the message.
+                _fail(outcome, row, error)
+            else:
+                outcome.sent.append(row.pk)
+    finally:
+        # Once the server has answered 250, a failing QUIT must not count as a failed send.
+        try:
+            backend.close()
+        except (smtplib.SMTPException, OSError):
+            logger.warning("outbox_close_failed", exc_info=True)
+
+
+def _connected(backend):
+    """False once the SMTP backend's connection has been closed (other backends never close)."""
+    if not hasattr(backend, "connection"):
+        return True
+    return backend.connection is not None and getattr(backend.connection, "sock", None) is not None
+
+
+def _answered(outcome, row, error):
+    if _is_permanent(error):
+        _fail(outcome, row, error)
+    else:
+        _defer(outcome, row, error)
+
+
+def _defer(outcome, row, error):
+    if row.attempts >= MAX_ATTEMPTS:
+        _fail(outcome, row, f"gave up after {row.attempts} attempts: {error!r}")
+        return
+    delay = backoff_seconds(row.attempts)
+    logger.warning("outbox_send_deferred", email_id=row.pk, attempts=row.attempts, retry_in=delay, error=repr(error))
+    outcome.deferred[row.pk] = delay
+    outcome.errors[row.pk] = error
+
+
+def _fail(outcome, row, error):
+    logger.error("outbox_email_failed", email_id=row.pk, kind=row.kind, attempts=row.attempts, error=repr(error))
+    outcome.failed.append(row.pk)
+    outcome.errors[row.pk] = error
+
+
+def _give_back(outcome, rows):
+    outcome.returned += [row.pk for row in rows]
+
+
+def _record(rows, outcome, now):
+    """Write every row's outcome in at most three statements, each only over rows this claim still holds."""
+    owned = OutboxEmail.objects.filter(status=OutboxEmail.Status.SENDING, claimed_at=now)
+    if outcome.sent:
+        owned.filter(pk__in=outcome.sent).update(status=OutboxEmail.Status.SENT, sent_at=timezone.now(), last_error="")
+    by_pk = {row.pk: row for row in rows}
+    back, sent_at = [], timezone.now()
+    for pk, delay in outcome.deferred.items():
+        row = by_pk[pk]
+        row.status, row.send_after = OutboxEmail.Status.PENDING, sent_at + timedelta(seconds=delay)
+        row.last_error = repr(outcome.errors[pk])[:2000]
+        back.append(row)
+    for pk in outcome.returned:
+        row = by_pk[pk]
+        row.status, row.send_after, row.attempts = OutboxEmail.Status.PENDING, sent_at, row.attempts - 1
+        back.append(row)
+    if back:
+        owned.bulk_update(back, ["status", "send_after", "last_error", "attempts"])
+    failed = []
+    for pk in outcome.failed:
+        row = by_pk[pk]
+        row.status, row.last_error = OutboxEmail.Status.FAILED, repr(outcome.errors[pk])[:2000]
+        failed.append(row)
+    if failed:
+        owned.bulk_update(failed, ["status", "last_error"])
 
 
 def send_queued_email(email_id):
@@ -106,29 +275,12 @@ def send_queued_email(email_id):
     delay and raises TransientFailure; a refusal (5xx about this message), a message that
     cannot be encoded, or the last of MAX_ATTEMPTS marks it FAILED and raises PermanentFailure.
     """
-    email = claim(email_id)
-    if email is None:
-        return False
-    if email.attempts > MAX_ATTEMPTS:
-        # Only attempts that never finished (a worker killed mid-send) get this far.
-        error = f"gave up after {MAX_ATTEMPTS} attempts"
-        _give_up(email, error)
-        raise PermanentFailure(error)
-    try:
-        _deliver(_message(email))
-    except (smtplib.SMTPException, OSError) as error:
-        if _is_permanent(error):
-            _give_up(email, error)
-            raise PermanentFailure(repr(error)) from error
-        raise TransientFailure(error, _back_off(email, error)) from error
-    except ValueError as error:
-        # BadHeaderError or an address that cannot be encoded: no retry can fix the message.
-        _give_up(email, error)
-        raise PermanentFailure(repr(error)) from error
-    OutboxEmail.objects.filter(pk=email.pk).update(
-        status=OutboxEmail.Status.SENT, sent_at=timezone.now(), last_error=""
-    )
-    return True
+    outcome = send_batch([email_id])
+    if email_id in outcome.failed:
+        raise PermanentFailure(repr(outcome.errors[email_id]))
+    if email_id in outcome.deferred:
+        raise TransientFailure(outcome.errors[email_id], outcome.deferred[email_id])
+    return email_id in outcome.sent
 
 
 def _message(email):
@@ -145,20 +297,6 @@ def _message(email):
     return message
 
 
-def _deliver(message):
-    # Our own open and close: once the server has answered 250, a failing QUIT must not
-    # count as a failed send, or the message would go out again.
-    connection = get_connection()
-    connection.open()
-    try:
-        connection.send_messages([message])
-    finally:
-        try:
-            connection.close()
-        except (smtplib.SMTPException, OSError):
-            logger.warning("outbox_close_failed", exc_info=True)
-
-
 def _is_permanent(error):
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         return all(code >= 500 for code, _message in error.recipients.values())
@@ -170,33 +308,6 @@ def _is_permanent(error):
 def backoff_seconds(attempts):
     """Seconds to wait after the given number of failed attempts (1 → the base, then doubling)."""
     return min(BACKOFF_BASE_SECONDS * 2 ** (attempts - 1), BACKOFF_MAX_SECONDS)
-
-
-def _owned(email):
-    # Only the claim that took the row may put it back or refuse it.
-    return OutboxEmail.objects.filter(pk=email.pk, status=OutboxEmail.Status.SENDING, claimed_at=email.claimed_at)
-
-
-def _back_off(email, error):
-    """Make the row due again later; the seconds to wait. Gives up after MAX_ATTEMPTS."""
-    if email.attempts >= MAX_ATTEMPTS:
-        _give_up(email, error)
-        raise PermanentFailure(f"gave up after {email.attempts} attempts: {error!r}") from error
-    delay = backoff_seconds(email.attempts)
-    logger.warning(
-        "outbox_send_deferred", email_id=email.pk, attempts=email.attempts, retry_in=delay, error=repr(error)
-    )
-    _owned(email).update(
-        status=OutboxEmail.Status.PENDING,
-        send_after=timezone.now() + timedelta(seconds=delay),
-        last_error=repr(error)[:2000],
-    )
-    return delay
-
-
-def _give_up(email, error):
-    logger.error("outbox_email_failed", email_id=email.pk, kind=email.kind, attempts=email.attempts, error=repr(error))
-    _owned(email).update(status=OutboxEmail.Status.FAILED, last_error=repr(error)[:2000])
 
 
 def due_email_ids(*, now=None, limit=SWEEP_BATCH):
@@ -213,23 +324,30 @@ def due_email_ids(*, now=None, limit=SWEEP_BATCH):
     return list(due.order_by("send_after").values_list("pk", flat=True)[:limit])
 
 
+def batches(email_ids, size=None):
+    """The ids in lists of at most `size` (SEND_BATCH_SIZE), in order."""
+    size = size or SEND_BATCH_SIZE
+    email_ids = list(email_ids)
+    return [email_ids[start : start + size] for start in range(0, len(email_ids), size)]
+
+
 def sweep_outbox(*, now=None):
-    """Queue every row the queue lost again (at most SWEEP_BATCH a run). Returns how many were queued.
+    """Queue every row the queue lost again, in batches (at most SWEEP_BATCH a run). Returns how many were queued.
 
     A broker failure half-way raises: the rows stay due and the next run queues them.
     """
     from messaging import tasks
 
     ids = due_email_ids(now=now)
-    for email_id in ids:
-        tasks.send_queued_email.delay(email_id)
+    for batch in batches(ids):
+        tasks.send_email_batch.delay(batch)
     if ids:
         logger.info("outbox_swept", queued=len(ids))
     return len(ids)
 
 
 def send_again(email_ids):
-    """Make pending or refused rows due now with a fresh retry budget, and queue them.
+    """Make pending or refused rows due now with a fresh retry budget, and queue them in batches.
 
     Sent rows and rows being sent are left alone. Returns the ids queued.
     """
@@ -244,6 +362,6 @@ def send_again(email_ids):
         OutboxEmail.objects.filter(pk__in=ids).update(
             status=OutboxEmail.Status.PENDING, send_after=timezone.now(), attempts=0
         )
-        for email_id in ids:
-            tasks.send_queued_email.delay_on_commit(email_id)
+        for batch in batches(ids):
+            tasks.send_email_batch.delay_on_commit(batch)
     return ids

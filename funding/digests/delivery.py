@@ -14,9 +14,10 @@ one period, not at everything since the last non-empty one. (Reminders: selectio
 only people with something to remind, so no empty reminder rows are written.)
 
 The outbox rows are bulk-created here rather than by one `queue_email` call each, so a batch
-costs the same few statements for 5 people or 500. They are queued after commit as
-`queue_email` would, except that the first broker failure stops the queueing of the rest
-(each further try would wait out its own timeout): the outbox sweeper sends them.
+costs the same few statements for 5 people or 500. They are queued after commit as outbox
+send batches (a task per SEND_BATCH_SIZE ids, one SMTP connection each), and the first broker
+failure stops the queueing of the rest (each further try would wait out its own timeout):
+the outbox sweeper sends them.
 
 A run is claimed through its DigestRun row: the planner that created it, or one that finds
 it unfinished and untouched for RUN_LEASE (a killed worker), plans it; `started_at` is
@@ -42,6 +43,7 @@ from funding.digests.periods import current_period
 from funding.digests.rendering import render_digest
 from funding.email_choices import DIGEST, REMINDERS
 from funding.models import CallFollow, DeliveryKind, DigestDelivery, DigestItem, DigestRun, Subscription
+from messaging import outbox
 from messaging.models import OutboxEmail
 from messaging.unsubscribe import list_unsubscribe_headers, unsubscribe_url
 
@@ -261,12 +263,12 @@ def _letter(kind, digest, address):
 
 
 def _enqueue(email_ids):
-    """Queue the batch's sends; if the broker is down, stop at the first failure: the outbox sweeper sends the rest."""
+    """Queue the sends in outbox batches; at the first broker failure stop: the sweeper sends the rest."""
     from messaging import tasks
 
-    for number, email_id in enumerate(email_ids):
+    for batch in outbox.batches(email_ids):
         try:
-            tasks.send_queued_email.delay(email_id)
+            tasks.send_email_batch.delay(batch)
         except Exception:  # noqa: BLE001 - the broker is down; the rows are due and the sweeper sends them
-            logger.warning("digest_enqueue_failed", email_id=email_id, left=len(email_ids) - number, exc_info=True)
+            logger.warning("digest_enqueue_failed", email_ids=len(batch), first_id=batch[0], exc_info=True)
             return

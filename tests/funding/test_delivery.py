@@ -323,18 +323,20 @@ def test_a_planner_that_dies_mid_run_is_finished_by_the_sweeper_without_repeats(
 
 
 def test_with_the_broker_down_queueing_stops_at_the_first_failure_and_the_rows_wait(mail_after_commit, monkeypatch):
-    from messaging import tasks
+    from messaging import outbox, tasks
+
+    monkeypatch.setattr(outbox, "SEND_BATCH_SIZE", 1)  # three send batches: only the first is tried
 
     for _ in range(3):
         subscriber()
     new_call()
     attempts = []
 
-    def broker_down(email_id):
-        attempts.append(email_id)
+    def broker_down(email_ids):
+        attempts.append(email_ids)
         raise ConnectionError("Redis is down")
 
-    monkeypatch.setattr(tasks.send_queued_email, "delay", broker_down)
+    monkeypatch.setattr(tasks.send_email_batch, "delay", broker_down)
 
     with mail_after_commit():
         assert plan_run("weekly") == 3

@@ -841,7 +841,7 @@ def test_sending_a_refused_email_again_queues_it_now_with_a_fresh_retry_budget(
     client, staff, django_capture_on_commit_callbacks, monkeypatch, english_admin
 ):
     queued = []
-    monkeypatch.setattr(messaging_tasks.send_queued_email, "delay", queued.append)
+    monkeypatch.setattr(messaging_tasks.send_email_batch, "delay", queued.append)
     client.force_login(staff)
     refused = outbox_email(
         OutboxEmail.Status.FAILED, attempts=8, last_error="550 no such user", send_after=timezone.now()
@@ -855,7 +855,7 @@ def test_sending_a_refused_email_again_queues_it_now_with_a_fresh_retry_budget(
     assert (refused.status, refused.attempts) == (OutboxEmail.Status.PENDING, 0)
     assert refused.send_after <= timezone.now()
     assert fresh(sent).status == OutboxEmail.Status.SENT
-    assert queued == [refused.pk]
+    assert queued == [[refused.pk]]
     assert any("left alone" in note for note in messages_of(response))
 
 

@@ -37,6 +37,7 @@ from tests.support.smtp_server import running_smtp_server
 pytestmark = pytest.mark.django_db(transaction=True)
 
 Status = OutboxEmail.Status
+SEND_TASKS = {"messaging.send_queued_email", "messaging.send_email_batch"}
 
 
 def wait_until(condition, *, timeout=20, what=lambda: "the condition"):
@@ -103,6 +104,19 @@ class Worker:
         time.sleep(0.2)
         assert len(self.runs) == count, self.runs
         return list(self.runs)
+
+    def sent(self):
+        """E-mails the send tasks reported sent: a single send returns True, a batch its count."""
+        with self.lock:
+            return sum(int(retval) for name, state, retval in self.runs if name in SEND_TASKS and state == "SUCCESS")
+
+    def wait_for_sent(self, count, *, timeout=20):
+        """Wait until the send tasks have sent `count` e-mails, then check no further send follows; the runs."""
+        wait_until(lambda: self.sent() >= count, timeout=timeout, what=lambda: f"{count} sent, runs {self.runs}")
+        time.sleep(0.2)
+        assert self.sent() == count, self.runs
+        with self.lock:
+            return list(self.runs)
 
 
 def keep_test_logging(**kwargs):
@@ -210,7 +224,8 @@ def test_emails_queued_while_redis_is_down_are_sent_once_by_the_sweeper(worker, 
     assert outbox.sweep_outbox() == 4
 
     smtp_server.wait_for(6, timeout=30)
-    worker.wait_for_runs(6, timeout=30)
+    runs = worker.wait_for_sent(6, timeout=30)
+    assert [retval for name, _state, retval in runs if name == "messaging.send_email_batch"] == [4]  # one batch
     assert_delivered_once(smtp_server.received, before + during)
     assert outbox.sweep_outbox(now=timezone.now() + timedelta(days=1)) == 0
 

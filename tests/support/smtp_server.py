@@ -3,6 +3,10 @@
 It can refuse: `server.refuse_all("550 5.1.1 ...")` answers every message so (a 4xx or a
 5xx), and `server.defer_first_attempt_of_every(2)` answers 451 to the first attempt of every
 second distinct message (told apart by Message-ID), the way a greylisting server does.
+`server.answer_to("mari@example.ee", "550 ...")` answers so to every message for that address,
+and `server.hang_up_at(3)` takes the third message of the server's life, then closes the line
+before answering it (the client never learns whether it arrived). Every message it accepts
+records the client's address and port in `.peer`, so a test can count the connections used.
 """
 
 import email
@@ -25,21 +29,31 @@ class RecordingHandler:
         self.refused = []  # (Message-ID, answer)
         self.refuse_all = None
         self.defer_every = 0
+        self.answers = {}  # recipient -> answer
+        self.hang_up_at = None
+        self.arrived = 0
         self._seen_ids = []
 
     async def handle_DATA(self, server, session, envelope):
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         message_id = message["Message-ID"]
         with self.lock:
-            answer = self._answer_for(message_id)
+            self.arrived += 1
+            answer = self._answer_for(message_id, envelope.rcpt_tos)
             if answer:
                 self.refused.append((message_id, answer))
                 return answer
             message.envelope_to = list(envelope.rcpt_tos)
+            message.peer = session.peer
             self.received.append(message)
+            if self.arrived == self.hang_up_at:
+                server.transport.close()  # the answer that follows is never written
         return "250 2.0.0 Message accepted"
 
-    def _answer_for(self, message_id):
+    def _answer_for(self, message_id, recipients):
+        for recipient in recipients:
+            if recipient in self.answers:
+                return self.answers[recipient]
         if self.refuse_all:
             return self.refuse_all
         if message_id in self._seen_ids:
@@ -71,6 +85,17 @@ class SMTPServer:
 
     def defer_first_attempt_of_every(self, n):
         self.handler.defer_every = n
+
+    def answer_to(self, recipient, answer):
+        self.handler.answers[recipient] = answer
+
+    def hang_up_at(self, number):
+        self.handler.hang_up_at = number
+
+    @property
+    def connections(self):
+        """How many client connections the accepted messages came over."""
+        return len({message.peer for message in self.received})
 
     def wait_for(self, count, *, timeout=15):
         """Wait until `count` messages have arrived; the messages (fails on timeout)."""
