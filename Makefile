@@ -44,7 +44,7 @@ messages: install
 	$(BIN)/python manage.py makemessages --locale et --no-obsolete --ignore '.venv/*' --ignore 'var/*'
 	$(BIN)/python manage.py compilemessages --locale et --ignore '.venv/*'
 
-# Not a test: times a weekly digest run for 2,000 people through a local SMTP server (its own database, escc_bench).
+# Not a test: a 20,000-person weekly digest planned and sent through a real worker and SMTP server (its own database, escc_bench).
 bench-digests: install services
 	$(BIN)/python scripts/bench-digests $(BENCH_ARGS)
 

@@ -102,10 +102,12 @@ def unsubscribe_url(user, scope_key, *, language=None):
 
 def list_unsubscribe_headers(user, scope_key, *, language=None):
     """The RFC 2369 / RFC 8058 headers: mail clients show an unsubscribe button that POSTs the link."""
-    return {
-        "List-Unsubscribe": f"<{unsubscribe_url(user, scope_key, language=language)}>",
-        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-    }
+    return unsubscribe_headers(unsubscribe_url(user, scope_key, language=language))
+
+
+def unsubscribe_headers(link):
+    """The headers for an unsubscribe link already made (by unsubscribe_url)."""
+    return {"List-Unsubscribe": f"<{link}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
 
 
 def _notifications_by_email(user):

@@ -45,7 +45,7 @@ from funding.email_choices import DIGEST, REMINDERS
 from funding.models import CallFollow, DeliveryKind, DigestDelivery, DigestItem, DigestRun, Subscription
 from messaging import outbox
 from messaging.models import OutboxEmail
-from messaging.unsubscribe import list_unsubscribe_headers, unsubscribe_url
+from messaging.unsubscribe import unsubscribe_headers, unsubscribe_url
 
 logger = structlog.get_logger(__name__)
 
@@ -173,10 +173,10 @@ def _plan_batch(kind, period, digests, addresses):
     people first (a unique delivery trips), the batch is planned again person by person,
     skipping those already planned. Returns how many e-mails were queued.
     """
-    letters, writable = {}, []
+    letters, writable, fragments = {}, [], {}
     for digest in digests:
         try:
-            letters[digest.user.pk] = _letter(kind, digest, addresses[digest.user.pk])
+            letters[digest.user.pk] = _letter(kind, digest, addresses[digest.user.pk], fragments)
         except Exception:  # noqa: BLE001 - one person's bad data must not hold up everyone else's digest
             logger.exception("digest_render_failed", kind=kind, period=period, user_id=digest.user.pk)
             continue  # nothing recorded: the next run tries again
@@ -241,16 +241,20 @@ def _message_id_domain():
     return urlsplit(settings.SITE_URL).hostname or "escc.example"
 
 
-def _letter(kind, digest, address):
+def _letter(kind, digest, address, fragments):
     """The outbox fields of a digest's e-mail (all but the Message-ID), rendered in its language."""
     if digest.is_empty:
         return None
     scope = REMINDERS if kind == DeliveryKind.REMINDER else DIGEST
     user, language = digest.user, digest.language
-    with translation.override(language):
-        preferences_url = settings.SITE_URL.rstrip("/") + reverse("funding:preferences")
+    preferences_key = ("preferences_url", language)
+    if preferences_key not in fragments:
+        with translation.override(language):
+            fragments[preferences_key] = settings.SITE_URL.rstrip("/") + reverse("funding:preferences")
     link = unsubscribe_url(user, scope, language=language)
-    subject, text, html = render_digest(digest, unsubscribe_url=link, preferences_url=preferences_url)
+    subject, text, html = render_digest(
+        digest, unsubscribe_url=link, preferences_url=fragments[preferences_key], fragments=fragments
+    )
     return {
         "kind": f"digest.{kind}",
         "to": address,
@@ -258,7 +262,7 @@ def _letter(kind, digest, address):
         "subject": subject,
         "body_text": text,
         "body_html": html,
-        "headers": list_unsubscribe_headers(user, scope, language=language),
+        "headers": unsubscribe_headers(link),
     }
 
 

@@ -18,7 +18,7 @@ Everything a batch needs is read up front, in the same queries whatever the batc
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -212,11 +212,15 @@ class _Batch:
     follows: list  # CallFollow with a deadline within REMINDER_HORIZON
     competence_ids: dict  # organisation id → {competence id}
     organisation_area_ids: dict  # organisation id → {focus area id}
+    # Made once per batch and language, not once per person: most people get the same calls and news.
+    entries: dict  # (language, key) → Entry
+    urls: dict  # (language, URL name) → absolute URL
     sent: set  # {(user id, key)}
 
 
 def _load_batch(subscriptions, *, kind, now):
     batch = _Batch()
+    batch.entries, batch.urls = {}, {}
     user_ids = [subscription.user_id for subscription in subscriptions]
     uncached = [subscription for subscription in subscriptions if not Subscription.user.is_cached(subscription)]
     if uncached:
@@ -388,7 +392,7 @@ def _assemble(batch, subscription, *, kind, now):
             continue
         key = _deadline_key(follow.call, deadline)
         if not_sent(key):
-            reminders.append((deadline, follow.call.pk, _call_entry(follow.call, key, language, now=now)))
+            reminders.append((deadline, follow.call.pk, _call_entry_once(batch, follow.call, key, language, now=now)))
     reminders.sort(key=lambda item: item[:2])
     sections.append(_section("reminders", _("Deadlines coming up"), [entry for *_order, entry in reminders]))
     # A followed call they are reminded of is not listed again as a new call in the same digest.
@@ -406,15 +410,15 @@ def _assemble(batch, subscription, *, kind, now):
         if subscription.include_saved_searches:
             matching = [search for search, criteria in person.saved_searches if criteria.matches(call, now=now)]
         if matching:
-            entry = _call_entry(call, key, language, now=now)
+            entry = _call_entry_once(batch, call, key, language, now=now)
             entry.details.append(_saved_search_reason(matching))
             searched.append((order, entry))
         elif subscription.include_calls and in_their_areas(call):
-            entry = _call_entry(call, key, language, now=now)
+            entry = _call_entry_once(batch, call, key, language, now=now)
             if kinds and call.eligible_kinds.all() and call.is_open_to(kinds):
                 entry.details.append(_("Open to organisations of your kind"))
             others.append((order, entry))
-    calls_url = _absolute(reverse("funding:call_list"))
+    calls_url = _url(batch, "funding:call_list")
     sections.append(_section("searches", _("New calls matching your saved searches"), _sorted(searched), calls_url))
     sections.append(_section("calls", _("New funding calls"), _sorted(others), calls_url))
 
@@ -427,7 +431,7 @@ def _assemble(batch, subscription, *, kind, now):
             "projects",
             _("Projects looking for partners like you"),
             fitting,
-            _absolute(reverse("projects:project_list")),
+            _url(batch, "projects:project_list"),
             cap=PROJECTS_CAP,
         )
     )
@@ -436,9 +440,7 @@ def _assemble(batch, subscription, *, kind, now):
     activity = []
     if subscription.include_activity:
         activity = _activity(batch, person, is_new=is_new, not_sent=not_sent, language=language)
-    sections.append(
-        _section("activity", _("Activity in your projects"), activity, _absolute(reverse("projects:dashboard")))
-    )
+    sections.append(_section("activity", _("Activity in your projects"), activity, _url(batch, "projects:dashboard")))
 
     # News: featured first, newest first (the order they were read in).
     news_entries = []
@@ -446,8 +448,8 @@ def _assemble(batch, subscription, *, kind, now):
         for news in batch.news:
             key = f"news:{news.pk}"
             if is_new(news.published_at) and not_sent(key) and in_their_areas(news):
-                news_entries.append(_news_entry(news, key, language))
-    sections.append(_section("news", _("News"), news_entries, _absolute(reverse("funding:news_list"))))
+                news_entries.append(_once(batch, key, lambda news=news, key=key: _news_entry(news, key, language)))
+    sections.append(_section("news", _("News"), news_entries, _url(batch, "funding:news_list")))
 
     return Digest(
         user=person.user,
@@ -568,6 +570,27 @@ def _activity(batch, person, *, is_new, not_sent, language):
 
 
 # --- Entries ----------------------------------------------------------------------------------
+
+
+def _once(batch, key, make):
+    """The entry for `key` in the active language, made once per batch; a copy, as callers add details."""
+    memo_key = (translation.get_language(), key)
+    entry = batch.entries.get(memo_key)
+    if entry is None:
+        entry = batch.entries[memo_key] = make()
+    return replace(entry, details=list(entry.details))
+
+
+def _call_entry_once(batch, call, key, language, *, now):
+    return _once(batch, key, lambda: _call_entry(call, key, language, now=now))
+
+
+def _url(batch, name):
+    """The absolute URL of a named page in the active language, reversed once per batch."""
+    memo_key = (translation.get_language(), name)
+    if memo_key not in batch.urls:
+        batch.urls[memo_key] = _absolute(reverse(name))
+    return batch.urls[memo_key]
 
 
 def _call_entry(call, key, language, *, now):
