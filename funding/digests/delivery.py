@@ -34,7 +34,8 @@ import structlog
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models import CharField, Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -219,11 +220,18 @@ def _write_batch(kind, period, digests, letters):
     )
     for (delivery, _digest), email in zip(sending, emails, strict=True):
         delivery.email = email
-    DigestDelivery.objects.bulk_update([delivery for delivery, _digest in sending], ["email"])
+    # One UPDATE that finds each delivery's e-mail by its Message-ID (unique, indexed): bulk_update's
+    # CASE over 500 rows costs more Python than the rest of the batch's writing.
+    message_id = Concat(
+        Value("<digest."), Cast(OuterRef("pk"), CharField()), Value(f".{kind}.{period}@{_message_id_domain()}>")
+    )
+    DigestDelivery.objects.filter(pk__in=[delivery.pk for delivery, _digest in sending]).update(
+        email=Subquery(OutboxEmail.objects.filter(message_id=message_id).values("pk")[:1])
+    )
     # An item a concurrent digest of another kind just sent is recorded once (it went out in both).
     DigestItem.objects.bulk_create(
         [
-            DigestItem(user_id=delivery.user_id, delivery=delivery, key=key)
+            DigestItem(user_id=delivery.user_id, delivery_id=delivery.pk, key=key)
             for delivery, digest in sending
             for key in dict.fromkeys(digest.keys)
         ],
@@ -233,7 +241,10 @@ def _write_batch(kind, period, digests, letters):
 
 
 def message_id_for(delivery):
-    """The delivery's Message-ID: the same whoever sends it, however often (resends show as one)."""
+    """The delivery's Message-ID: the same whoever sends it, however often (resends show as one).
+
+    _write_batch builds the same string in SQL to link the delivery to its e-mail.
+    """
     return f"<digest.{delivery.pk}.{delivery.kind}.{delivery.period}@{_message_id_domain()}>"
 
 

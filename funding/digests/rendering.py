@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
 
@@ -23,47 +24,84 @@ class RenderedSection:
     text: str
 
 
+# Marks for what differs between the people who get the same digest; private-use characters,
+# which neither escaping nor wrapping touches.
+NAME, UNSUBSCRIBE, PREFERENCES = "\ue000name\ue001", "\ue000unsubscribe\ue001", "\ue000preferences\ue001"
+
+
+class _Anyone:
+    """The recipient while a digest is rendered for everyone who gets the same one."""
+
+    def get_short_name(self):
+        return NAME
+
+
 def render_digest(digest, *, unsubscribe_url, preferences_url, fragments=None):
     """(subject, text, html) of a Digest (selection.py). Templates: emails/digest_* and emails/reminder_*.
 
-    `fragments`: a dict kept across the digests of a run, to render each distinct section once.
+    `fragments`: a dict kept across the digests of a run. Each distinct section is rendered
+    once in it, and each distinct digest (the same sections, language and start date) once,
+    with marks where the name and the links go, which are then filled in per person.
     """
-    template = "reminder" if digest.kind == DeliveryKind.REMINDER else "digest"
     fragments = {} if fragments is None else fragments
     with translation.override(digest.language):
-        context = {
-            "digest": digest,
-            "recipient": digest.user,
-            "sections": digest.sections,
-            "language": digest.language,
-            "site_url": settings.SITE_URL,
-            "unsubscribe_url": unsubscribe_url,
-            "preferences_url": preferences_url,
-            "counts": _counts(digest),
-            "first_entry": digest.sections[0].entries[0] if digest.keys else None,
-            "entry_count": len(digest.keys),
-            "rendered_sections": [_rendered(section, digest.language, fragments) for section in digest.sections],
-        }
-        subject = " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
-        context["subject"] = subject
-        text = _tidy(render_to_string(f"emails/{template}_body.txt", context))
-        html = render_to_string(f"emails/{template}_body.html", context)
+        if digest.kind == DeliveryKind.REMINDER:
+            return _render(digest, "reminder", digest.user, unsubscribe_url, preferences_url, fragments)
+        sections = [_rendered(section, digest.language, fragments) for section in digest.sections]
+        key = ("digest", digest.language, digest.kind, timezone.localdate(digest.covers_from), tuple(sections))
+        if key not in fragments:
+            fragments[key] = _render(digest, "digest", _Anyone(), UNSUBSCRIBE, PREFERENCES, fragments)
+    subject, text, html = fragments[key]
+    name = digest.user.get_short_name()
+    fill_text = {UNSUBSCRIBE: unsubscribe_url, PREFERENCES: preferences_url, NAME: name}
+    fill_html = {mark: escape(value) for mark, value in fill_text.items()}
+    return subject, _filled(text, fill_text), _filled(html, fill_html)
+
+
+def _filled(rendered, values):
+    # The name last: whatever a name holds is never read as a mark.
+    for mark, value in values.items():
+        rendered = rendered.replace(mark, value)
+    return rendered
+
+
+def _render(digest, template, recipient, unsubscribe_url, preferences_url, fragments):
+    context = {
+        "digest": digest,
+        "recipient": recipient,
+        "sections": digest.sections,
+        "language": digest.language,
+        "site_url": settings.SITE_URL,
+        "unsubscribe_url": unsubscribe_url,
+        "preferences_url": preferences_url,
+        "counts": _counts(digest),
+        "first_entry": digest.sections[0].entries[0] if digest.keys else None,
+        "entry_count": len(digest.keys),
+        "rendered_sections": [
+            fragments[key] for key in (_rendered(s, digest.language, fragments) for s in digest.sections)
+        ],
+    }
+    subject = " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
+    context["subject"] = subject
+    text = _tidy(render_to_string(f"emails/{template}_body.txt", context))
+    html = render_to_string(f"emails/{template}_body.html", context)
     return subject, text, html
 
 
 def _rendered(section, language, fragments):
+    """The key under which the section's RenderedSection is in `fragments` (rendered if it is not yet)."""
     entries = tuple(
         (entry.key, entry.title, entry.url, entry.summary, tuple(entry.details), entry.language)
         for entry in section.entries
     )
-    key = (language, section.kind, section.title, section.more, section.more_url, entries)
+    key = ("section", language, section.kind, section.title, section.more, section.more_url, entries)
     if key not in fragments:
         context = {"section": section, "language": language}
         fragments[key] = RenderedSection(
             html=mark_safe(render_to_string("emails/digest_section.html", context)),  # noqa: S308 - rendered escaped
             text=render_to_string("emails/digest_section.txt", context),
         )
-    return fragments[key]
+    return key
 
 
 def _counts(digest):

@@ -151,3 +151,49 @@ def test_a_reminder_names_the_call_and_the_days_left(member):
     assert subject == "Deadline coming up: Smart buses"
     assert "The deadline is tomorrow." in text and "The deadline is tomorrow." in html
     assert UNSUBSCRIBE in text and UNSUBSCRIBE in html
+
+
+def test_people_who_get_the_same_digest_share_one_rendering_but_each_gets_their_own_name_and_links(items, monkeypatch):
+    from django.template import loader
+
+    from funding.digests import rendering
+    from tests.factories import UserFactory
+
+    people = [
+        UserFactory(display_name="Mari"),
+        UserFactory(display_name="<b>Jüri</b> & \ue000unsubscribe\ue001"),
+        UserFactory(display_name="Kati"),
+    ]
+    subscriptions = [SubscriptionFactory(user=person, frequency="weekly", language="et") for person in people]
+    digests = build_digests(subscriptions, kind="weekly", now=timezone.now())
+    renders = []
+    render_to_string = loader.render_to_string
+    monkeypatch.setattr(
+        rendering, "render_to_string", lambda name, context: renders.append(name) or render_to_string(name, context)
+    )
+    fragments = {}
+
+    letters = [
+        render_digest(
+            digest,
+            unsubscribe_url=f"https://escc.example/et/unsubscribe/token-{number}/",
+            preferences_url=PREFERENCES,
+            fragments=fragments,
+        )
+        for number, digest in enumerate(digests)
+    ]
+
+    # Each section twice (HTML and text) and the digest's three templates, once for all three people.
+    sections = len(digests[0].sections)
+    assert len(renders) == 2 * sections + 3
+    assert len({subject for subject, _text, _html in letters}) == 1
+    for number, (person, (_subject, text, html)) in enumerate(zip(people, letters, strict=True)):
+        assert f"https://escc.example/et/unsubscribe/token-{number}/" in text
+        assert f"https://escc.example/et/unsubscribe/token-{number}/" in html
+        if number == 1:  # a name is escaped in HTML, kept as it is in the text, and never read as a link's mark
+            assert "Tere, &lt;b&gt;Jüri&lt;/b&gt; &amp; \ue000unsubscribe\ue001!" in html
+            assert "Tere, <b>Jüri</b> & \ue000unsubscribe\ue001!" in text
+        else:
+            assert "\ue000" not in text + html
+            assert f"Tere, {person.get_short_name()}!" in text and f"Tere, {person.get_short_name()}!" in html
+    assert letters[0][1].replace("Mari", "Kati").replace("token-0", "token-2") == letters[2][1]
