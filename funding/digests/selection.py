@@ -215,12 +215,14 @@ class _Batch:
     # Made once per batch and language, not once per person: most people get the same calls and news.
     entries: dict  # (language, key) → Entry
     urls: dict  # (language, URL name) → absolute URL
+    area_ids: dict  # (model, pk) → frozenset of focus area ids
+    call_facts: dict  # call id → (frozenset of eligible kinds, deadline order)
     sent: set  # {(user id, key)}
 
 
 def _load_batch(subscriptions, *, kind, now):
     batch = _Batch()
-    batch.entries, batch.urls = {}, {}
+    batch.entries, batch.urls, batch.area_ids, batch.call_facts = {}, {}, {}, {}
     user_ids = [subscription.user_id for subscription in subscriptions]
     uncached = [subscription for subscription in subscriptions if not Subscription.user.is_cached(subscription)]
     if uncached:
@@ -377,7 +379,7 @@ def _assemble(batch, subscription, *, kind, now):
     def in_their_areas(item):
         if not person.focus_area_ids:
             return True
-        area_ids = {area.pk for area in item.focus_areas.all()}
+        area_ids = _area_ids(batch, item)
         return not area_ids or bool(area_ids & person.focus_area_ids)
 
     sections = []
@@ -405,7 +407,9 @@ def _assemble(batch, subscription, *, kind, now):
         key = f"call:{call.pk}"
         if not is_new(call.published_at) or not not_sent(key) or call.pk in reminded:
             continue
-        order = (0 if call.is_open_to(kinds) else 1, _deadline_order(call, now), call.pk)
+        listed, deadline_order = _call_facts(batch, call, now)
+        open_to_them = not listed or bool(listed & kinds)  # as Call.is_open_to, from the batch's memo
+        order = (0 if open_to_them else 1, deadline_order, call.pk)
         matching = []
         if subscription.include_saved_searches:
             matching = [search for search, criteria in person.saved_searches if criteria.matches(call, now=now)]
@@ -415,7 +419,7 @@ def _assemble(batch, subscription, *, kind, now):
             searched.append((order, entry))
         elif subscription.include_calls and in_their_areas(call):
             entry = _call_entry_once(batch, call, key, language, now=now)
-            if kinds and call.eligible_kinds.all() and call.is_open_to(kinds):
+            if kinds and listed and open_to_them:
                 entry.details.append(_("Open to organisations of your kind"))
             others.append((order, entry))
     calls_url = _url(batch, "funding:call_list")
@@ -579,6 +583,22 @@ def _once(batch, key, make):
     if entry is None:
         entry = batch.entries[memo_key] = make()
     return replace(entry, details=list(entry.details))
+
+
+def _area_ids(batch, item):
+    """The item's focus area ids, read once per batch (not once per person it is checked for)."""
+    memo_key = (type(item), item.pk)
+    if memo_key not in batch.area_ids:
+        batch.area_ids[memo_key] = frozenset(area.pk for area in item.focus_areas.all())
+    return batch.area_ids[memo_key]
+
+
+def _call_facts(batch, call, now):
+    """(eligible kinds, deadline order) of a call, worked out once per batch."""
+    if call.pk not in batch.call_facts:
+        listed = frozenset(eligible.kind for eligible in call.eligible_kinds.all())
+        batch.call_facts[call.pk] = (listed, _deadline_order(call, now))
+    return batch.call_facts[call.pk]
 
 
 def _call_entry_once(batch, call, key, language, *, now):
