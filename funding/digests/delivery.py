@@ -222,9 +222,8 @@ def _write_batch(kind, period, digests, letters):
         delivery.email = email
     # One UPDATE that finds each delivery's e-mail by its Message-ID (unique, indexed): bulk_update's
     # CASE over 500 rows costs more Python than the rest of the batch's writing.
-    message_id = Concat(
-        Value("<digest."), Cast(OuterRef("pk"), CharField()), Value(f".{kind}.{period}@{_message_id_domain()}>")
-    )
+    before, after = _message_id_around_pk(kind, period)
+    message_id = Concat(Value(before), Cast(OuterRef("pk"), CharField()), Value(after))
     DigestDelivery.objects.filter(pk__in=[delivery.pk for delivery, _digest in sending]).update(
         email=Subquery(OutboxEmail.objects.filter(message_id=message_id).values("pk")[:1])
     )
@@ -245,7 +244,12 @@ def message_id_for(delivery):
 
     _write_batch builds the same string in SQL to link the delivery to its e-mail.
     """
-    return f"<digest.{delivery.pk}.{delivery.kind}.{delivery.period}@{_message_id_domain()}>"
+    before, after = _message_id_around_pk(delivery.kind, delivery.period)
+    return f"{before}{delivery.pk}{after}"
+
+
+def _message_id_around_pk(kind, period):
+    return "<digest.", f".{kind}.{period}@{_message_id_domain()}>"
 
 
 def _message_id_domain():

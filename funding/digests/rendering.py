@@ -1,8 +1,9 @@
 """A digest as an e-mail: subject, plain text and HTML, in the digest's language.
 
-A section (its title, entries and "more" link) reads the same for everyone it goes to, so
-the planner passes one `fragments` dict for a run and each distinct section is rendered
-once per language; only the greeting, the dates and the links are rendered per person.
+A section (its title, entries and "more" link) reads the same for everyone it goes to, and
+so does a whole digest but for the person's name and links. The planner passes one
+`fragments` dict for a batch: each distinct section is rendered once in it, each distinct
+digest once with marks where the name and links go, and those are filled in per person.
 """
 
 import re
@@ -46,11 +47,12 @@ def render_digest(digest, *, unsubscribe_url, preferences_url, fragments=None):
     fragments = {} if fragments is None else fragments
     with translation.override(digest.language):
         if digest.kind == DeliveryKind.REMINDER:
-            return _render(digest, "reminder", digest.user, unsubscribe_url, preferences_url, fragments)
-        sections = [_rendered(section, digest.language, fragments) for section in digest.sections]
+            return _render(digest, "reminder", digest.user, unsubscribe_url, preferences_url, rendered_sections=[])
+        sections = [_section_key(section, digest.language, fragments) for section in digest.sections]
         key = ("digest", digest.language, digest.kind, timezone.localdate(digest.covers_from), tuple(sections))
         if key not in fragments:
-            fragments[key] = _render(digest, "digest", _Anyone(), UNSUBSCRIBE, PREFERENCES, fragments)
+            rendered_sections = [fragments[section] for section in sections]
+            fragments[key] = _render(digest, "digest", _Anyone(), UNSUBSCRIBE, PREFERENCES, rendered_sections)
     subject, text, html = fragments[key]
     name = digest.user.get_short_name()
     fill_text = {UNSUBSCRIBE: unsubscribe_url, PREFERENCES: preferences_url, NAME: name}
@@ -65,7 +67,7 @@ def _filled(rendered, values):
     return rendered
 
 
-def _render(digest, template, recipient, unsubscribe_url, preferences_url, fragments):
+def _render(digest, template, recipient, unsubscribe_url, preferences_url, rendered_sections):
     context = {
         "digest": digest,
         "recipient": recipient,
@@ -77,9 +79,7 @@ def _render(digest, template, recipient, unsubscribe_url, preferences_url, fragm
         "counts": _counts(digest),
         "first_entry": digest.sections[0].entries[0] if digest.keys else None,
         "entry_count": len(digest.keys),
-        "rendered_sections": [
-            fragments[key] for key in (_rendered(s, digest.language, fragments) for s in digest.sections)
-        ],
+        "rendered_sections": rendered_sections,
     }
     subject = " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
     context["subject"] = subject
@@ -88,7 +88,7 @@ def _render(digest, template, recipient, unsubscribe_url, preferences_url, fragm
     return subject, text, html
 
 
-def _rendered(section, language, fragments):
+def _section_key(section, language, fragments):
     """The key under which the section's RenderedSection is in `fragments` (rendered if it is not yet)."""
     entries = tuple(
         (entry.key, entry.title, entry.url, entry.summary, tuple(entry.details), entry.language)
