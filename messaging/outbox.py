@@ -247,15 +247,15 @@ def _record(rows, outcome, now):
     if outcome.sent:
         owned.filter(pk__in=outcome.sent).update(status=OutboxEmail.Status.SENT, sent_at=timezone.now(), last_error="")
     by_pk = {row.pk: row for row in rows}
-    back, sent_at = [], timezone.now()
+    back, recorded_at = [], timezone.now()
     for pk, delay in outcome.deferred.items():
         row = by_pk[pk]
-        row.status, row.send_after = OutboxEmail.Status.PENDING, sent_at + timedelta(seconds=delay)
+        row.status, row.send_after = OutboxEmail.Status.PENDING, recorded_at + timedelta(seconds=delay)
         row.last_error = repr(outcome.errors[pk])[:2000]
         back.append(row)
     for pk in outcome.returned:
         row = by_pk[pk]
-        row.status, row.send_after, row.attempts = OutboxEmail.Status.PENDING, sent_at, row.attempts - 1
+        row.status, row.send_after, row.attempts = OutboxEmail.Status.PENDING, recorded_at, row.attempts - 1
         back.append(row)
     if back:
         owned.bulk_update(back, ["status", "send_after", "last_error", "attempts"])
