@@ -33,7 +33,7 @@ from urllib.parse import urlsplit
 import structlog
 from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import CharField, Exists, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Cast, Concat
 from django.urls import reverse
@@ -76,9 +76,7 @@ def plan_run(kind, *, now=None):
         logger.info("digest_run_busy", kind=kind, period=period)
         return 0
     planned = 0
-    after = 0
-    while batch := _due_subscriptions(kind, period, now, after=after):
-        after = batch[-1].pk
+    for batch in _due_batches(kind, period, now):
         planned += _plan_batch(kind, period, _build(kind, batch, now), {s.user_id: s.address for s in batch})
         # The heartbeat that keeps another planner off this run.
         DigestRun.objects.filter(pk=run.pk).update(started_at=clock())
@@ -112,9 +110,7 @@ def recipients(kind, *, now=None):
     now = now or timezone.now()
     period, _due_at = current_period(kind, now)
     digests = []
-    after = 0
-    while batch := _due_subscriptions(kind, period, now, after=after):
-        after = batch[-1].pk
+    for batch in _due_batches(kind, period, now):
         digests += [digest for digest in _build(kind, batch, now) if not digest.is_empty]
     return digests
 
@@ -134,12 +130,26 @@ def _clock_from(now):
     return lambda: now + timedelta(seconds=time.monotonic() - started)
 
 
-def _due_subscriptions(kind, period, now, *, after):
-    """The next batch of subscriptions (by pk) whose person is due a `kind` delivery for `period`.
+def _due_batches(kind, period, now):
+    """The subscriptions (by pk) whose person is due a `kind` delivery for `period`, a list at a time.
 
-    Active people with a verified primary address (annotated `address`), not yet planned for
-    the period. Reminders: people who want them and follow a published call whose deadline
-    is near (selection decides which deadlines are exactly 7 or 1 days ahead).
+    Looks at BATCH_SIZE subscriptions a query, so whether someone is already planned is asked
+    of each row, not left to a join: an anti-join's estimate swings with the statistics of a
+    table the run itself fills, and a bad one turned a 50 ms batch into 30 s.
+    """
+    after = 0
+    while looked_at := _subscriptions_after(kind, period, now, after=after):
+        after = looked_at[-1].pk
+        if due := [subscription for subscription in looked_at if not subscription.planned]:
+            yield due
+
+
+def _subscriptions_after(kind, period, now, *, after):
+    """The next BATCH_SIZE subscriptions after pk `after` that `kind` concerns, each annotated `planned`.
+
+    Active people with a verified primary address (annotated `address`). Reminders: people
+    who want them and follow a published call whose deadline is near (selection decides
+    which deadlines are exactly 7 or 1 days ahead).
     """
     address = EmailAddress.objects.filter(user=OuterRef("user_id"), primary=True, verified=True).values("email")
     planned = DigestDelivery.objects.filter(user=OuterRef("user_id"), kind=kind, period=period)
@@ -153,8 +163,8 @@ def _due_subscriptions(kind, period, now, *, after):
     else:
         subscriptions = subscriptions.filter(frequency=kind)
     subscriptions = (
-        subscriptions.annotate(address=Subquery(address[:1]))
-        .filter(~Exists(planned), address__isnull=False, pk__gt=after)
+        subscriptions.annotate(address=Subquery(address[:1]), planned=Exists(planned))
+        .filter(address__isnull=False, pk__gt=after)
         .select_related("user")
         .order_by("pk")
     )
@@ -227,16 +237,33 @@ def _write_batch(kind, period, digests, letters):
     DigestDelivery.objects.filter(pk__in=[delivery.pk for delivery, _digest in sending]).update(
         email=Subquery(OutboxEmail.objects.filter(message_id=message_id).values("pk")[:1])
     )
-    # An item a concurrent digest of another kind just sent is recorded once (it went out in both).
-    DigestItem.objects.bulk_create(
-        [
-            DigestItem(user_id=delivery.user_id, delivery_id=delivery.pk, key=key)
-            for delivery, digest in sending
-            for key in dict.fromkeys(digest.keys)
-        ],
-        ignore_conflicts=True,
-    )
+    _record_items([(delivery, key) for delivery, digest in sending for key in dict.fromkeys(digest.keys)])
     return [email.pk for email in emails]
+
+
+def _record_items(items):
+    """Write (delivery, key) pairs as DigestItems; an item a concurrent digest of another kind just sent is kept once.
+
+    On PostgreSQL one INSERT of three arrays: a batch holds five times as many items as
+    people, and a model instance for each cost more than all the rest of the batch's writing.
+    """
+    if connection.vendor != "postgresql":
+        DigestItem.objects.bulk_create(
+            [DigestItem(user_id=delivery.user_id, delivery_id=delivery.pk, key=key) for delivery, key in items],
+            ignore_conflicts=True,
+        )
+        return
+    table = connection.ops.quote_name(DigestItem._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (user_id, delivery_id, key) "  # noqa: S608 - the table name is the model's own
+            "SELECT * FROM UNNEST(%s::bigint[], %s::bigint[], %s::varchar[]) ON CONFLICT DO NOTHING",
+            [
+                [delivery.user_id for delivery, _key in items],
+                [delivery.pk for delivery, _key in items],
+                [key for _delivery, key in items],
+            ],
+        )
 
 
 def message_id_for(delivery):

@@ -322,6 +322,24 @@ def test_a_planner_that_dies_mid_run_is_finished_by_the_sweeper_without_repeats(
     assert DigestRun.objects.get(kind="daily").completed_at is not None
 
 
+def test_people_planned_already_are_skipped_wherever_they_fall_among_the_batches(monkeypatch):
+    monkeypatch.setattr(delivery, "BATCH_SIZE", 3)
+    people = [subscriber(frequency="daily") for _ in range(7)]
+    set_times(CallFactory(), published_at=MONDAY_NOON - timedelta(hours=12))
+    period, _due_at = current_period("daily", MONDAY_NOON)
+    for person in people[1:5]:  # the whole second batch and one on each side of it
+        DigestDelivery.objects.create(
+            user=person, kind="daily", period=period, covers_from=MONDAY_NOON, covers_until=MONDAY_NOON, item_count=0
+        )
+
+    assert plan_run("daily", now=MONDAY_NOON) == 3
+
+    assert sorted(OutboxEmail.objects.values_list("to", flat=True)) == sorted(
+        person.email for person in [people[0], *people[5:]]
+    )
+    assert DigestDelivery.objects.count() == 7
+
+
 def test_with_the_broker_down_queueing_stops_at_the_first_failure_and_the_rows_wait(mail_after_commit, monkeypatch):
     from messaging import outbox, tasks
 

@@ -454,3 +454,20 @@ def test_in_eager_mode_a_transient_failure_leaves_the_row_due_later_and_the_call
     events = [record.msg["event"] for record in caplog.records if record.name == "messaging.outbox"]
     # The line went before an answer came: the server may have the message, so it is the ambiguous one.
     assert events == ["outbox_send_ambiguous", "outbox_send_deferred"]
+
+
+@pytest.mark.django_db
+def test_each_email_with_html_gets_a_boundary_of_its_own_that_neither_part_holds():
+    rows = [
+        outbox.queue_email(to=f"p{n}@example.org", subject="Tere", text="Tere!", html="<p>Tere!</p>", kind="test")
+        for n in range(2)
+    ]
+
+    messages = [outbox._message(row).message() for row in rows]
+
+    boundaries = [message.get_boundary() for message in messages]
+    assert boundaries[0] and boundaries[0] != boundaries[1]
+    for message, boundary in zip(messages, boundaries, strict=True):
+        assert [part.get_content_type() for part in message.get_payload()] == ["text/plain", "text/html"]
+        assert all(boundary not in part.as_string() for part in message.get_payload())
+        assert message.as_bytes().count(f"--{boundary}".encode()) == 3  # two parts and the end
