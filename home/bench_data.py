@@ -1,0 +1,286 @@
+"""The benchmark's dataset: the cluster at scale, written in bulk (`manage.py seed_bench --scale N`).
+
+It lives in the top app because it fills every app below. Scale 1 is the cluster at full size:
+10,000 organisations with three people each, 5,000 projects with 20,000 participations, 2,000
+funding calls, 20,000 news items and 20,000 digest subscribers; scale 10 is ten times that, and
+a fraction (0.001) makes the suite's smoke dataset. The demo (seed_demo) comes first, for the
+focus areas, competences, programmes and signed-in personas the benchmark uses.
+
+Rows are written with bulk_create, so save() is skipped: search_text is computed here, and no
+history rows are written. Every generated row is recognisable by its prefix (BENCH_PREFIX), and
+a second run on a database that holds them adds nothing.
+"""
+
+import time
+from datetime import timedelta
+from itertools import cycle, islice
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+from django.utils import timezone
+
+from funding.models import Call, News, Programme, Subscription
+from members.models import Competence, FocusArea, Membership, MembershipStatus, Organisation, OrganisationKind, User
+from members.text import search_text
+from projects.models import ParticipantRole, Participation, Project, Stage
+
+BENCH_PREFIX = "bench-"
+BENCH_EMAIL_DOMAIN = "@bench.escc.example"
+BATCH_SIZE = 2000
+
+# What scale 1 holds.
+ORGANISATIONS = 10_000
+PEOPLE_PER_ORGANISATION = 3
+PROJECTS = 5_000
+PARTICIPATIONS_PER_PROJECT = 4
+CALLS = 2_000
+NEWS = 20_000
+SUBSCRIBERS = 20_000
+
+CITIES = [("Tallinn", "EE"), ("Tartu", "EE"), ("Pärnu", "EE"), ("Narva", "EE"), ("Helsinki", "FI"), ("Riga", "LV")]
+
+
+def seed(scale=1.0, *, log=print):
+    """Write the dataset for `scale`; returns {what: rows written}. Nothing if bench rows exist already."""
+    if Organisation.objects.filter(slug__startswith=BENCH_PREFIX).exists():
+        log("bench data is there already: nothing written (seed a fresh database for another scale)")
+        return {}
+    started = time.perf_counter()
+    counts = {}
+    with transaction.atomic():
+        for name, step in [
+            ("organisations", _organisations),
+            ("people", _people),
+            ("projects", _projects),
+            ("calls", _calls),
+            ("news", _news),
+            ("subscribers", _subscribers),
+        ]:
+            counts[name] = step(scale)
+            log(f"{name}: {counts[name]} ({time.perf_counter() - started:.1f} s)")
+    return counts
+
+
+def _count(base, scale):
+    return max(1, round(base * scale))
+
+
+def _pick(items, *, start, count):
+    return list(islice(cycle(items), start % len(items), start % len(items) + count))
+
+
+def _organisations(scale):
+    now = timezone.now()
+    kinds = list(OrganisationKind.values)
+    competences = list(Competence.objects.order_by("pk"))
+    areas = list(FocusArea.objects.order_by("pk"))
+    organisations = []
+    for number in range(_count(ORGANISATIONS, scale)):
+        city, country = CITIES[number % len(CITIES)]
+        name_et, name_en = f"Pingiorganisatsioon {number}", f"Bench Organisation {number}"
+        short_et, short_en = f"Nutika linna lahendused, {city}.", f"Smart city solutions, {city}."
+        organisations.append(
+            Organisation(
+                slug=f"{BENCH_PREFIX}org-{number}",
+                name=name_et,
+                name_et=name_et,
+                name_en=name_en,
+                short_description=short_et,
+                short_description_et=short_et,
+                short_description_en=short_en,
+                kind=kinds[number % len(kinds)],
+                city=city,
+                country=country,
+                size_band=["1-9", "10-49", "50-249", "250+"][number % 4],
+                contact_email=f"info{number}{BENCH_EMAIL_DOMAIN}",
+                membership_status=MembershipStatus.ACTIVE if number % 10 else MembershipStatus.APPLICANT,
+                member_since=(now - timedelta(days=30 + number % 3000)).date(),
+                profile_confirmed_at=now - timedelta(days=number % 400),
+                search_text=search_text(name_et, name_en, short_et, short_en, city),
+            )
+        )
+    Organisation.objects.bulk_create(organisations, batch_size=BATCH_SIZE)
+    AreaLink, CompetenceLink = Organisation.focus_areas.through, Organisation.competences.through
+    AreaLink.objects.bulk_create(
+        [
+            AreaLink(organisation_id=organisation.pk, focusarea_id=area.pk)
+            for number, organisation in enumerate(organisations)
+            for area in _pick(areas, start=number, count=1 + number % 2)
+        ],
+        batch_size=BATCH_SIZE,
+    )
+    if competences:
+        CompetenceLink.objects.bulk_create(
+            [
+                CompetenceLink(organisation_id=organisation.pk, competence_id=competence.pk)
+                for number, organisation in enumerate(organisations)
+                for competence in _pick(competences, start=number * 7, count=2 + number % 2)
+            ],
+            batch_size=BATCH_SIZE,
+        )
+    return len(organisations)
+
+
+def _people(scale):
+    password = make_password("bench-password-not-for-use")  # hashed once: the slow part of a user
+    organisations = list(
+        Organisation.objects.filter(slug__startswith=BENCH_PREFIX).order_by("pk").values_list("pk", flat=True)
+    )
+    users = [
+        User(
+            email=f"person{index}{BENCH_EMAIL_DOMAIN}",
+            display_name=f"Pingi Inimene {index}",
+            preferred_language="en" if index % 3 == 0 else "et",
+            password=password,
+        )
+        for index in range(len(organisations) * PEOPLE_PER_ORGANISATION)
+    ]
+    User.objects.bulk_create(users, batch_size=BATCH_SIZE)
+    EmailAddress.objects.bulk_create(
+        [EmailAddress(user_id=user.pk, email=user.email, verified=True, primary=True) for user in users],
+        batch_size=BATCH_SIZE,
+    )
+    Membership.objects.bulk_create(
+        [
+            Membership(
+                user_id=user.pk,
+                organisation_id=organisations[index // PEOPLE_PER_ORGANISATION],
+                role="admin" if index % PEOPLE_PER_ORGANISATION == 0 else "member",
+                is_primary_contact=index % PEOPLE_PER_ORGANISATION == 0,
+            )
+            for index, user in enumerate(users)
+        ],
+        batch_size=BATCH_SIZE,
+    )
+    return len(users)
+
+
+def _projects(scale):
+    today = timezone.localdate()
+    areas = list(FocusArea.objects.order_by("pk"))
+    organisations = list(
+        Organisation.objects.filter(slug__startswith=BENCH_PREFIX, membership_status=MembershipStatus.ACTIVE)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    stages = [Stage.IDEA, Stage.FORMING, Stage.RUNNING, Stage.RUNNING, Stage.COMPLETED]
+    projects = []
+    for number in range(_count(PROJECTS, scale)):
+        title, summary = f"Pingiprojekt {number}", f"Andmepõhise linnaliikluse pilootprojekt number {number}."
+        projects.append(
+            Project(
+                slug=f"{BENCH_PREFIX}project-{number}",
+                title=title,
+                summary=summary,
+                language="et" if number % 3 else "en",
+                stage=stages[number % len(stages)],
+                visibility="members" if number % 5 == 0 else "public",
+                starts_on=today - timedelta(days=number % 700),
+                is_open_for_joining=number % 2 == 0,
+                search_text=search_text(title, summary),
+            )
+        )
+    Project.objects.bulk_create(projects, batch_size=BATCH_SIZE)
+    AreaLink = Project.focus_areas.through
+    AreaLink.objects.bulk_create(
+        [
+            AreaLink(project_id=project.pk, focusarea_id=area.pk)
+            for number, project in enumerate(projects)
+            for area in _pick(areas, start=number, count=1 + number % 2)
+        ],
+        batch_size=BATCH_SIZE,
+    )
+    roles = [ParticipantRole.LEAD] + [ParticipantRole.PARTNER] * (PARTICIPATIONS_PER_PROJECT - 1)
+    taken = min(PARTICIPATIONS_PER_PROJECT, len(organisations))
+    Participation.objects.bulk_create(
+        [
+            Participation(project_id=project.pk, organisation_id=organisation, role=role)
+            for number, project in enumerate(projects)
+            for organisation, role in zip(
+                _pick(organisations, start=number * 3, count=taken), roles[:taken], strict=True
+            )
+        ],
+        batch_size=BATCH_SIZE,
+    )
+    return len(projects)
+
+
+def _calls(scale):
+    now = timezone.now()
+    areas = list(FocusArea.objects.order_by("pk"))
+    programmes = list(Programme.objects.order_by("pk")) or [
+        Programme.objects.create(slug=f"{BENCH_PREFIX}programme", name="Horizon Europe", kind="eu")
+    ]
+    calls = []
+    for number in range(_count(CALLS, scale)):
+        title_et, title_en = f"Pingi taotlusvoor {number}", f"Bench call {number}"
+        summary_et, summary_en = "Targa linna lahenduste piloodid.", "Pilots of smart city solutions."
+        identifier = f"BENCH-{number:05d}"
+        calls.append(
+            Call(
+                slug=f"{BENCH_PREFIX}call-{number}",
+                title=title_et,
+                title_et=title_et,
+                title_en=title_en,
+                identifier=identifier,
+                programme=programmes[number % len(programmes)],
+                summary=summary_et,
+                summary_et=summary_et,
+                summary_en=summary_en,
+                # A quarter open with deadlines ahead, the rest closed in the past three years.
+                deadline=now + timedelta(days=1 + number % 120)
+                if number % 4 == 0
+                else now - timedelta(days=number % 1000),
+                state="published",
+                published_at=now - timedelta(days=number % 1100),
+                search_text=search_text(title_et, title_en, identifier, summary_et, summary_en),
+            )
+        )
+    Call.objects.bulk_create(calls, batch_size=BATCH_SIZE)
+    AreaLink = Call.focus_areas.through
+    AreaLink.objects.bulk_create(
+        [
+            AreaLink(call_id=call.pk, focusarea_id=area.pk)
+            for number, call in enumerate(calls)
+            for area in _pick(areas, start=number, count=1 + number % 2)
+        ],
+        batch_size=BATCH_SIZE,
+    )
+    return len(calls)
+
+
+def _news(scale):
+    now = timezone.now()
+    items = []
+    for number in range(_count(NEWS, scale)):
+        title_et, title_en = f"Pingi uudis {number}", f"Bench news {number}"
+        body_et, body_en = "Klaster kohtus **Tartus**.", "The cluster met in **Tartu**."
+        items.append(
+            News(
+                slug=f"{BENCH_PREFIX}news-{number}",
+                title=title_et,
+                title_et=title_et,
+                title_en=title_en,
+                summary="Klaster kohtus Tartus.",
+                summary_et="Klaster kohtus Tartus.",
+                summary_en="The cluster met in Tartu.",
+                body=body_et,
+                body_et=body_et,
+                body_en=body_en,
+                published_at=now - timedelta(hours=number),
+                is_featured=number % 500 == 0,
+            )
+        )
+    News.objects.bulk_create(items, batch_size=BATCH_SIZE)
+    return len(items)
+
+
+def _subscribers(scale):
+    people = list(User.objects.filter(email__endswith=BENCH_EMAIL_DOMAIN).order_by("pk")[: _count(SUBSCRIBERS, scale)])
+    frequencies = ["weekly", "weekly", "daily", "monthly"]
+    Subscription.objects.bulk_create(
+        [Subscription(user=user, frequency=frequencies[index % 4]) for index, user in enumerate(people)],
+        batch_size=BATCH_SIZE,
+    )
+    return len(people)
