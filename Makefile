@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/escc
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/1
 
-.PHONY: install run test lint format messages services clean bench-digests
+.PHONY: install run test lint format messages services clean bench bench-digests
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ format: install
 messages: install
 	$(BIN)/python manage.py makemessages --locale et --no-obsolete --ignore '.venv/*' --ignore 'var/*'
 	$(BIN)/python manage.py compilemessages --locale et --ignore '.venv/*'
+
+# Not a test: the main pages on the cluster-scale dataset (its own database, escc_bench_pages); BENCH_ARGS="--scale 10 --load".
+bench: install services
+	$(BIN)/python scripts/bench-pages $(BENCH_ARGS)
 
 # Not a test: a 20,000-person weekly digest planned and sent through a real worker and SMTP server (its own database, escc_bench).
 bench-digests: install services

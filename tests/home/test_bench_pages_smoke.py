@@ -1,0 +1,48 @@
+"""A smoke run of `make bench` (scripts/bench-pages) at a thousandth of the cluster, so it cannot rot.
+
+Every page the benchmark measures answers 200 and has its query count recorded; the counts
+stay within the targets for visitors (10) and members (15), except where noted in BUDGET_EXCEPTIONS.
+"""
+
+import importlib.machinery
+import importlib.util
+import os
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+pytestmark = pytest.mark.django_db
+
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "bench-pages"
+BUDGET = {"visitor": 10, "member": 15}
+# Over budget today; issue 11's work brings them down (the row stays in the table meanwhile).
+BUDGET_EXCEPTIONS = {("my projects", "member"): 18}
+
+
+@pytest.fixture
+def bench_pages():
+    """The script as a module; its environment defaults (its own database, DEBUG off) are undone."""
+    environment = dict(os.environ)
+    loader = importlib.machinery.SourceFileLoader("bench_pages", str(SCRIPT))
+    module = importlib.util.module_from_spec(importlib.util.spec_from_loader("bench_pages", loader))
+    try:
+        loader.exec_module(module)
+    finally:
+        os.environ.clear()
+        os.environ.update(environment)
+    return module
+
+
+def test_every_benchmarked_page_answers_with_a_query_count_within_budget(bench_pages):
+    call_command("seed_bench", scale=0.001, stdout=StringIO())
+
+    rows, _clients = bench_pages.measure_sequential(bench_pages.pages(), requests=2)
+
+    assert {(row["page"], row["persona"]) for row in rows} >= {("home", "visitor"), ("my projects", "member")}
+    for row in rows:
+        assert row["status"] == 200, row
+        budget = BUDGET_EXCEPTIONS.get((row["page"], row["persona"]), BUDGET[row["persona"]])
+        assert 0 < row["queries"] <= budget, row
+        assert row["median_ms"] > 0 and row["p95_ms"] >= row["median_ms"]
