@@ -70,6 +70,20 @@ def _pick(items, *, start, count):
     return list(islice(cycle(items), start % len(items), start % len(items) + count))
 
 
+def _link_focus_areas(model, rows, areas):
+    """One or two focus areas for each row, through the model's focus_areas table."""
+    Link = model.focus_areas.through
+    owner = f"{model._meta.model_name}_id"
+    Link.objects.bulk_create(
+        [
+            Link(**{owner: row.pk, "focusarea_id": area.pk})
+            for number, row in enumerate(rows)
+            for area in _pick(areas, start=number, count=1 + number % 2)
+        ],
+        batch_size=BATCH_SIZE,
+    )
+
+
 def _organisations(scale):
     now = timezone.now()
     kinds = list(OrganisationKind.values)
@@ -101,15 +115,8 @@ def _organisations(scale):
             )
         )
     Organisation.objects.bulk_create(organisations, batch_size=BATCH_SIZE)
-    AreaLink, CompetenceLink = Organisation.focus_areas.through, Organisation.competences.through
-    AreaLink.objects.bulk_create(
-        [
-            AreaLink(organisation_id=organisation.pk, focusarea_id=area.pk)
-            for number, organisation in enumerate(organisations)
-            for area in _pick(areas, start=number, count=1 + number % 2)
-        ],
-        batch_size=BATCH_SIZE,
-    )
+    _link_focus_areas(Organisation, organisations, areas)
+    CompetenceLink = Organisation.competences.through
     if competences:
         CompetenceLink.objects.bulk_create(
             [
@@ -182,15 +189,7 @@ def _projects(scale):
             )
         )
     Project.objects.bulk_create(projects, batch_size=BATCH_SIZE)
-    AreaLink = Project.focus_areas.through
-    AreaLink.objects.bulk_create(
-        [
-            AreaLink(project_id=project.pk, focusarea_id=area.pk)
-            for number, project in enumerate(projects)
-            for area in _pick(areas, start=number, count=1 + number % 2)
-        ],
-        batch_size=BATCH_SIZE,
-    )
+    _link_focus_areas(Project, projects, areas)
     roles = [ParticipantRole.LEAD] + [ParticipantRole.PARTNER] * (PARTICIPATIONS_PER_PROJECT - 1)
     taken = min(PARTICIPATIONS_PER_PROJECT, len(organisations))
     Participation.objects.bulk_create(
@@ -238,15 +237,7 @@ def _calls(scale):
             )
         )
     Call.objects.bulk_create(calls, batch_size=BATCH_SIZE)
-    AreaLink = Call.focus_areas.through
-    AreaLink.objects.bulk_create(
-        [
-            AreaLink(call_id=call.pk, focusarea_id=area.pk)
-            for number, call in enumerate(calls)
-            for area in _pick(areas, start=number, count=1 + number % 2)
-        ],
-        batch_size=BATCH_SIZE,
-    )
+    _link_focus_areas(Call, calls, areas)
     return len(calls)
 
 
