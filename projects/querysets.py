@@ -1,5 +1,6 @@
 """Named reads of projects. A page gets what it shows from one `with_*` method."""
 
+from collections import defaultdict
 from datetime import timedelta
 
 from django.db import models
@@ -130,16 +131,8 @@ class JoinRequestQuerySet(models.QuerySet):
         )
 
     def with_dashboard_details(self):
-        """What a dashboard row shows: the project and its lead, the organisation, the sender."""
-        from projects.models import Participation
-
-        return self.select_related("project", "organisation", "created_by", "decided_by").prefetch_related(
-            Prefetch(
-                "project__participations",
-                queryset=Participation.objects.filter(role="lead").select_related("organisation"),
-                to_attr="lead_participations",
-            )
-        )
+        """What a dashboard row shows: the project, the organisation, the sender (the lead: `attach_leads`)."""
+        return self.select_related("project", "organisation", "created_by", "decided_by")
 
 
 def _organisation_ids(user, *, admin_only=False):
@@ -167,7 +160,7 @@ def projects_of_person(user):
     """The dashboard's projects: those the person's organisations take part in, newest change first.
 
     Each project carries `my_participations` (the person's organisations in it, with
-    `can_leave` and `can_manage` for the person) and `lead_participations`.
+    `can_leave` and `can_manage` for the person); `attach_leads` adds the leads.
     """
     from members.models import Membership
     from projects.models import Participation, Project
@@ -193,13 +186,26 @@ def projects_of_person(user):
     )
     return (
         Project.objects.filter(pk__in=Participation.objects.filter(organisation_id__in=own).values("project_id"))
-        .prefetch_related(
-            Prefetch("participations", queryset=mine, to_attr="my_participations"),
-            Prefetch(
-                "participations",
-                queryset=Participation.objects.filter(role="lead").select_related("organisation"),
-                to_attr="lead_participations",
-            ),
-        )
+        .prefetch_related(Prefetch("participations", queryset=mine, to_attr="my_participations"))
         .order_by("-updated_at", "pk")
     )
+
+
+def attach_leads(projects):
+    """Give each project its `lead_participations` (with the organisation), one query for all.
+
+    For a page whose lists show the leads of overlapping sets of projects: one query instead
+    of a prefetch per list. The same project may come several times, as different objects.
+    """
+    from projects.models import Participation
+
+    leads = defaultdict(list)
+    ids = {project.pk for project in projects}
+    if ids:
+        for participation in Participation.objects.filter(role="lead", project_id__in=ids).select_related(
+            "organisation"
+        ):
+            leads[participation.project_id].append(participation)
+    for project in projects:
+        project.lead_participations = leads[project.pk]
+    return projects

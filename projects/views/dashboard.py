@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from members.models import Membership
 from projects.models import JoinRequest
-from projects.querysets import projects_of_person
+from projects.querysets import attach_leads, projects_of_person
 
 FITS_TEMPLATE = "projects/_dashboard_fits.html"
 
@@ -23,14 +23,17 @@ def dashboard(request):
     user = request.user
     memberships = list(Membership.objects.filter(user=user).select_related("organisation"))
     active_organisations = [m.organisation for m in memberships if m.organisation.is_active_member]
+    projects = list(projects_of_person(user))
+    waiting = list(JoinRequest.objects.waiting_for(user).with_dashboard_details().order_by("created_at", "pk"))
+    sent = list(
+        JoinRequest.objects.sent_by(user).recent_or_pending().with_dashboard_details().order_by("-created_at", "-pk")
+    )
+    attach_leads(projects + [join_request.project for join_request in waiting + sent])
     context = {
         "organisations": [m.organisation for m in memberships],
-        "projects": projects_of_person(user),
-        "waiting": JoinRequest.objects.waiting_for(user).with_dashboard_details().order_by("created_at", "pk"),
-        "sent": JoinRequest.objects.sent_by(user)
-        .recent_or_pending()
-        .with_dashboard_details()
-        .order_by("-created_at", "-pk"),
+        "projects": projects,
+        "waiting": waiting,
+        "sent": sent,
         "fits_template": _fits_template(),
         "fitting_projects": _fitting_projects(active_organisations),
     }

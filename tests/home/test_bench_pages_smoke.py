@@ -1,7 +1,7 @@
 """A smoke run of `make bench` (scripts/bench-pages) at a thousandth of the cluster, so it cannot rot.
 
 Every page the benchmark measures answers 200 and has its query count recorded; the counts
-stay within the targets for visitors (10) and members (15), except where noted in BUDGET_EXCEPTIONS.
+stay within the targets for visitors (10) and members (15).
 """
 
 import importlib.machinery
@@ -17,8 +17,6 @@ pytestmark = pytest.mark.django_db
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "bench-pages"
 BUDGET = {"visitor": 10, "member": 15}
-# Over budget today; issue 11's work brings them down (the row stays in the table meanwhile).
-BUDGET_EXCEPTIONS = {("my projects", "member"): 18}
 
 
 @pytest.fixture
@@ -43,6 +41,5 @@ def test_every_benchmarked_page_answers_with_a_query_count_within_budget(bench_p
     assert {(row["page"], row["persona"]) for row in rows} >= {("home", "visitor"), ("my projects", "member")}
     for row in rows:
         assert row["status"] == 200, row
-        budget = BUDGET_EXCEPTIONS.get((row["page"], row["persona"]), BUDGET[row["persona"]])
-        assert 0 < row["queries"] <= budget, row
+        assert 0 < row["queries"] <= BUDGET[row["persona"]], row
         assert row["median_ms"] > 0 and row["p95_ms"] >= row["median_ms"]

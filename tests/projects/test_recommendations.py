@@ -93,6 +93,8 @@ def candidates(vision, apps, mobility, energy):
     org("ut-vision", kind="research", city="Tartu", competences=[vision, apps], focus_areas=[mobility])
     # Scores nothing: a company elsewhere, with no competence or focus area sought.
     org("bakery", focus_areas=[energy])
+    # Scores −1 (a stale profile and nothing sought): ranked last in the database, then dropped.
+    org("stale-bakery", profile_confirmed_at=stale())
     # Mentions Tartu, so the database lets it through; the city is not Tartu, so it scores 0.
     org("tartu-fan", short_description_et="Tartu sõbrad.", short_description_en="Friends of Tartu.")
 
@@ -423,13 +425,14 @@ def test_fitting_projects_come_with_their_lead(ut_vision, vision, organisation):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("count", [10, 200])
-def test_fitting_runs_seven_queries_at_any_size(ut_vision, vision, mobility, count, django_assert_num_queries):
+def test_fitting_runs_six_queries_at_any_size(ut_vision, vision, mobility, count, django_assert_num_queries):
     for number in range(count):
         project_seeking(f"project-{number}", competences=[vision], focus_areas=[mobility], kinds=["research"])
 
-    # The organisation's competences and focus areas; the projects; their focus areas,
-    # sought kinds, sought competences and leads.
-    with django_assert_num_queries(7):
+    # What the organisation offers (competences and focus areas in one query); the projects,
+    # scored, ranked and cut in the database; their focus areas, sought kinds, sought
+    # competences and leads.
+    with django_assert_num_queries(6):
         fits = projects_fitting([ut_vision], limit=count)
         assert len(fits) == count
         assert all(project.lead_participations[0].organisation.name for project, _reasons in fits)
