@@ -44,7 +44,8 @@ messages: install
 	$(BIN)/python manage.py makemessages --locale et --no-obsolete --ignore '.venv/*' --ignore 'var/*'
 	$(BIN)/python manage.py compilemessages --locale et --ignore '.venv/*'
 
-# Not a test: the main pages on the cluster-scale dataset (its own database, escc_bench_pages); BENCH_ARGS="--scale 10 --load".
+# Not a test: the main pages on the cluster-scale dataset (its own database, escc_bench_pages), then the
+# digest run; BENCH_ARGS="--scale 10 --load" (or --no-digests).
 bench: install services
 	$(BIN)/python scripts/bench-pages $(BENCH_ARGS)
 

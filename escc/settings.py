@@ -141,6 +141,14 @@ else:
 # Sessions live in PostgreSQL so that a Redis outage signs nobody out.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
+# Visitors' pages from the cache (escc/page_cache.py), at most this long; any commit that
+# writes a table of these apps makes them stale at once (escc/content_version.py). It needs
+# PostgreSQL's triggers: off (0) on SQLite.
+PAGE_CACHE_SECONDS = env.int(
+    "PAGE_CACHE_SECONDS", default=60 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" else 0
+)
+PAGE_CACHE_CONTENT_APPS = ["members", "projects", "funding", "livinglab"]
+
 # --- Celery ---------------------------------------------------------------------------------
 
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or "memory://")

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from escc.lists import render_filtered_list
+from escc.page_cache import cached_for_visitors
 from funding import permissions
 from funding.filters import CallFilter
 from funding.forms import SavedSearchForm
@@ -16,6 +17,7 @@ from projects.interface import Project
 
 
 @require_GET
+@cached_for_visitors
 def call_list(request):
     """Published calls, filtered by a GET form (each result list has a shareable URL and can be saved)."""
     calls = Call.objects.published().with_status().with_card_details()
@@ -36,6 +38,7 @@ def call_list(request):
 
 
 @require_GET
+@cached_for_visitors
 def call_detail(request, slug):
     user = request.user
     call = permissions.get_call_for(user, slug, queryset=Call.objects.with_status().with_card_details())

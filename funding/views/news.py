@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from escc.lists import paginate
+from escc.page_cache import cached_for_visitors
 from funding import permissions
 from funding.filters import NewsFilter
 from funding.models import News
@@ -12,6 +13,7 @@ FEATURED_COUNT = 3
 
 
 @require_GET
+@cached_for_visitors
 def news_list(request):
     """Published news, newest first; the latest featured items stand above the list on the first page."""
     filterset = NewsFilter(request.GET, queryset=News.objects.published().prefetch_related("focus_areas"))
@@ -29,6 +31,7 @@ def news_list(request):
 
 
 @require_GET
+@cached_for_visitors
 def news_detail(request, slug):
     news = permissions.get_news_for(
         request.user, slug, queryset=News.objects.select_related("author").prefetch_related("focus_areas")

@@ -1,11 +1,13 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from escc.page_cache import cached_for_visitors
 from members import permissions
 from members.models import Organisation
 
 
 @require_GET
+@cached_for_visitors
 def organisation_detail(request, slug):
     """An organisation's profile; its people only for signed-in cluster members and staff."""
     can_see_people = permissions.can_see_people(request.user)

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from escc.lists import render_filtered_list
+from escc.page_cache import cached_for_visitors
 from members.querysets import is_cluster_member
 from projects import permissions
 from projects.filters import ProjectFilter
@@ -16,6 +17,7 @@ from projects.models import JoinRequest, ParticipantRole, Project
 
 
 @require_GET
+@cached_for_visitors
 def project_list(request):
     """Every project the person may see, filtered by a GET form, so each result list has a shareable URL."""
     filterset = ProjectFilter(request.GET, queryset=Project.objects.visible_to(request.user).with_card_details())
@@ -25,6 +27,7 @@ def project_list(request):
 
 
 @require_GET
+@cached_for_visitors
 def project_detail(request, slug):
     project = permissions.get_project_for(request.user, slug, queryset=Project.objects.with_page_details())
     return render(request, "projects/project_detail.html", detail_context(request, project))

@@ -1,0 +1,172 @@
+"""Visitors' pages from the cache, made stale by every commit that writes what they show.
+
+These tests commit (transaction=True): the version changes when a transaction commits, which
+a rolled-back test transaction never does.
+"""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection, transaction
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+
+from escc import content_version
+from escc.page_cache import cached_for_visitors
+from members.models import Organisation
+from tests.factories import CallFactory, MembershipFactory, OrganisationFactory, UserFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+DIRECTORY = "/en/members/"
+
+
+@pytest.fixture(autouse=True)
+def _cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 60
+
+
+@pytest.fixture
+def listed():
+    return OrganisationFactory(
+        name="Linnalabor OÜ", name_en="Linnalabor OÜ", name_et="Linnalabor OÜ", slug="linnalabor"
+    )
+
+
+def test_a_visitor_gets_the_page_again_from_the_cache_with_one_query(client, listed, django_assert_num_queries):
+    first = client.get(DIRECTORY)
+
+    with django_assert_num_queries(1):  # the content version
+        again = client.get(DIRECTORY)
+
+    assert again.status_code == 200
+    assert again.content == first.content
+    assert "Linnalabor OÜ" in again.content.decode()
+
+
+def test_an_edit_shows_on_the_next_visitors_request(client, listed):
+    client.get(DIRECTORY)
+
+    listed.name = listed.name_en = listed.name_et = "Targad Tänavad OÜ"
+    listed.save()
+
+    html = client.get(DIRECTORY).content.decode()
+    assert "Targad Tänavad OÜ" in html
+    assert "Linnalabor OÜ" not in html
+
+
+def test_an_edit_by_queryset_update_shows_too(client, listed):
+    client.get(f"/en/members/{listed.slug}/")
+
+    Organisation.objects.filter(pk=listed.pk).update(website="https://tanavad.example")
+
+    assert "https://tanavad.example" in client.get(f"/en/members/{listed.slug}/").content.decode()
+
+
+def test_a_linked_row_counts_as_an_edit(client, listed):
+    client.get("/en/calls/")
+
+    CallFactory(title="Nutikas linn 2027", title_en="Nutikas linn 2027", title_et="Nutikas linn 2027")
+
+    assert "Nutikas linn 2027" in client.get("/en/calls/").content.decode()
+
+
+def test_one_transaction_moves_the_version_once_however_many_rows_it_writes():
+    before = content_version.current()
+
+    with transaction.atomic():
+        OrganisationFactory.create_batch(3)
+
+    assert content_version.current() == before + 1
+
+
+def test_emptying_a_table_moves_the_version(listed):
+    before = content_version.current()
+
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE members_organisation_focus_areas")
+
+    assert content_version.current() > before
+
+
+def test_every_table_of_the_content_apps_has_the_trigger():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname = %s",
+            [content_version.TRIGGER],
+        )
+        with_trigger = {name for (name,) in cursor.fetchall()}
+
+    tables = content_version.content_tables()
+    assert {"members_organisation", "projects_project", "funding_call", "members_organisation_focus_areas"} <= set(
+        tables
+    )
+    assert set(tables) <= with_trigger
+
+
+def test_languages_and_htmx_fragments_are_kept_apart(client, listed):
+    estonian = client.get("/et/members/").content.decode()
+    english = client.get(DIRECTORY).content.decode()
+    fragment = client.get(DIRECTORY, headers={"HX-Request": "true"}).content.decode()
+
+    assert 'lang="et"' in estonian and 'lang="en"' in english
+    assert "<html" in english and "<html" not in fragment
+    assert client.get(DIRECTORY).content.decode() == english
+
+
+def test_a_signed_in_member_is_never_served_nor_stores_a_cached_page(client, listed):
+    visitor_page = client.get(DIRECTORY).content
+    member = UserFactory()
+    MembershipFactory(user=member, organisation=listed)
+
+    client.force_login(member)
+    member_page = client.get(DIRECTORY).content
+    client.logout()
+
+    assert member_page != visitor_page
+    assert b'href="/en/projects/mine/"' in member_page
+    assert b'href="/en/projects/mine/"' not in client.get(DIRECTORY).content
+
+
+def test_a_visitor_with_messages_waiting_gets_a_fresh_page(client, listed):
+    client.get(DIRECTORY)
+    client.cookies["messages"] = "anything"
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get(DIRECTORY)
+
+    assert len(queries) > 1  # rendered, not the cached page (which would show no messages)
+
+
+def test_a_page_that_is_not_found_is_not_kept(client):
+    assert client.get("/en/members/tulemas/").status_code == 404
+
+    OrganisationFactory(slug="tulemas")
+
+    assert client.get("/en/members/tulemas/").status_code == 200
+
+
+def test_a_page_that_holds_a_csrf_token_is_not_stored(settings):
+    rendered = []
+
+    @cached_for_visitors
+    def form_page(request):
+        rendered.append(1)
+        return HttpResponse(f"<input value='{get_token(request)}'>")
+
+    factory = RequestFactory()
+    for _request in range(2):
+        request = factory.get("/en/form/")
+        request.user = AnonymousUser()
+        form_page(request)
+
+    assert len(rendered) == 2
+
+
+def test_off_when_the_lifetime_is_zero(client, listed, settings, django_assert_num_queries):
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get(DIRECTORY)
+
+    with django_assert_num_queries(7):  # the directory's own queries, every time
+        client.get(DIRECTORY)
