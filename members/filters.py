@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from escc.lists import cached_rows
 from members.models import Competence, FocusArea, OrganisationKind
 from members.text import fold
 
@@ -51,7 +52,7 @@ class DirectoryFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, queryset=None, **kwargs):
         super().__init__(data, queryset=queryset, **kwargs)
-        places = list(self.queryset.places())
+        places = cached_rows(self.queryset.places())
         country_codes = {code for code, _city in places if code}
         self.filters["country"].extra["choices"] = sorted(
             ((code, countries.name(code)) for code in country_codes), key=lambda choice: fold(str(choice[1]))

@@ -170,3 +170,35 @@ def test_off_when_the_lifetime_is_zero(client, listed, settings, django_assert_n
 
     with django_assert_num_queries(7):  # the directory's own queries, every time
         client.get(DIRECTORY)
+
+
+def test_a_lists_total_is_counted_once_per_content_version(client, listed):
+    member = UserFactory()
+    MembershipFactory(user=member, organisation=listed)
+    client.force_login(member)  # signed in: the page is rendered, the total may come from the cache
+    OrganisationFactory.create_batch(2)
+
+    client.get(DIRECTORY)
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(DIRECTORY)
+    OrganisationFactory()
+    third = client.get(DIRECTORY)
+
+    assert not [query for query in queries if query["sql"].startswith('SELECT COUNT(*) AS "__count"')]
+    assert second.context["page_obj"].paginator.count == 3
+    assert third.context["page_obj"].paginator.count == 4
+
+
+def test_the_directorys_place_choices_are_read_once_per_content_version(client, listed):
+    member = UserFactory()
+    MembershipFactory(user=member, organisation=listed)
+    client.force_login(member)
+
+    client.get(DIRECTORY)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(DIRECTORY)
+    OrganisationFactory(city="Võru")
+    cities = dict(client.get(DIRECTORY).context["form"].fields["city"].choices)
+
+    assert not [query for query in queries if 'SELECT DISTINCT "members_organisation"."country"' in query["sql"]]
+    assert "võru" in cities
