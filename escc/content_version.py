@@ -75,3 +75,12 @@ def current(using="default"):
         cursor.execute("SELECT version FROM escc_contentversion WHERE id = 1")
         row = cursor.fetchone()
     return row[0] if row else 0
+
+
+def for_request(request):
+    """The version, read once per request however many caches ask (the page, its total, fragments)."""
+    if request is None:
+        return current()
+    if not hasattr(request, "_escc_content_version"):
+        request._escc_content_version = current()
+    return request._escc_content_version

@@ -4,6 +4,7 @@ Every list answers the same way: the whole page, or only its results when htmx a
 them, with `Vary: HX-Request` so no cache mixes the two up.
 """
 
+import functools
 import hashlib
 
 from django.conf import settings
@@ -26,34 +27,35 @@ class CachedCountPaginator(Paginator):
     scale 10), and every page of every list needs it. The key is the list's own SQL with its
     parameters, so each filter and each person's visibility has its own total; a commit that
     writes content moves the version (escc/content_version.py). Off, like the page cache,
-    when PAGE_CACHE_SECONDS is 0.
+    when FRAGMENT_CACHE_SECONDS is 0.
     """
 
     @cached_property
     def count(self):
         if not hasattr(self.object_list, "query"):
             return super().count
-        return _once_per_version("list-count", self.object_list, lambda: Paginator.count.func(self))
+        compute = functools.partial(Paginator.count.func, self)
+        return _once_per_version("list-count", self.object_list, compute, getattr(self, "request", None))
 
 
-def cached_rows(queryset):
+def cached_rows(queryset, request=None):
     """The rows of `queryset` as a list, read once per content version (a filter's choices)."""
-    return _once_per_version("list-rows", queryset, lambda: list(queryset))
+    return _once_per_version("list-rows", queryset, lambda: list(queryset), request)
 
 
-def _once_per_version(kind, queryset, compute):
-    if settings.PAGE_CACHE_SECONDS <= 0:
+def _once_per_version(kind, queryset, compute, request):
+    if settings.FRAGMENT_CACHE_SECONDS <= 0:
         return compute()
     try:
         sql, params = queryset.query.sql_with_params()
     except EmptyResultSet:
         return compute()
     listed = hashlib.sha256(repr((sql, params)).encode()).hexdigest()
-    key = f"{kind}:{content_version.current()}:{listed}"
+    key = f"{kind}:{content_version.for_request(request)}:{listed}"
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, settings.PAGE_CACHE_SECONDS)
+        cache.set(key, value, settings.FRAGMENT_CACHE_SECONDS)
     return value
 
 
@@ -66,6 +68,7 @@ def wants_results_only(request):
 def paginate(request, queryset, *, per_page=PER_PAGE):
     """(page, elided page range) of the `page` parameter; a junk number gives the first page, one too far the last."""
     paginator = CachedCountPaginator(queryset, per_page)
+    paginator.request = request  # the content version is read once per request
     page_obj = paginator.get_page(request.GET.get("page"))
     return page_obj, paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
 

@@ -32,7 +32,7 @@ def cached_for_visitors(view):
     def wrapper(request, *args, **kwargs):
         if not _applies_to(request):
             return view(request, *args, **kwargs)
-        key = _key(request, content_version.current())
+        key = _key(request, content_version.for_request(request))
         response = cache.get(key)
         if response is not None:
             return response

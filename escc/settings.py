@@ -141,12 +141,14 @@ else:
 # Sessions live in PostgreSQL so that a Redis outage signs nobody out.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
-# Visitors' pages from the cache (escc/page_cache.py), at most this long; any commit that
-# writes a table of these apps makes them stale at once (escc/content_version.py). It needs
-# PostgreSQL's triggers: off (0) on SQLite.
-PAGE_CACHE_SECONDS = env.int(
-    "PAGE_CACHE_SECONDS", default=60 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" else 0
-)
+# Visitors' whole pages (escc/page_cache.py), and for everyone the parts of pages that show
+# content alone (fragments, list totals, filter choices: escc/templatetags/escc_cache.py,
+# escc/lists.py), from the cache at most this long; any commit that writes a table of these
+# apps makes them stale at once (escc/content_version.py). It needs PostgreSQL's triggers:
+# off (0) on SQLite.
+_CACHE_DEFAULT = 60 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" else 0
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=_CACHE_DEFAULT)
+FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=_CACHE_DEFAULT)
 PAGE_CACHE_CONTENT_APPS = ["members", "projects", "funding", "livinglab"]
 
 # --- Celery ---------------------------------------------------------------------------------

@@ -52,7 +52,7 @@ class DirectoryFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, queryset=None, **kwargs):
         super().__init__(data, queryset=queryset, **kwargs)
-        places = cached_rows(self.queryset.places())
+        places = cached_rows(self.queryset.places(), self.request)
         country_codes = {code for code, _city in places if code}
         self.filters["country"].extra["choices"] = sorted(
             ((code, countries.name(code)) for code in country_codes), key=lambda choice: fold(str(choice[1]))

@@ -25,8 +25,8 @@ def _fast_and_isolated(settings):
     # Rate-limit counters live in the cache; each test starts with none.
     cache.clear()
     # Every page is rendered afresh: a test's rows are rolled back, never committed, so the
-    # visitors' page cache would not see them change. tests/escc/test_page_cache.py commits.
-    settings.PAGE_CACHE_SECONDS = 0
+    # page and fragment caches would not see them change. tests/escc/test_page_cache.py commits.
+    settings.PAGE_CACHE_SECONDS = settings.FRAGMENT_CACHE_SECONDS = 0
     # A request through the test client leaves its page's language active in the thread; each
     # test starts in the default language, whatever page the test before it fetched.
     translation.deactivate()

@@ -10,7 +10,7 @@ from members.models import Organisation
 @cached_for_visitors
 def directory(request):
     """The public member directory: a GET filter form, so every result list has a shareable URL."""
-    filterset = DirectoryFilter(request.GET, queryset=Organisation.objects.for_directory())
+    filterset = DirectoryFilter(request.GET, queryset=Organisation.objects.for_directory(), request=request)
     return render_filtered_list(
         request, filterset, template="members/directory.html", results_template="members/_directory_results.html"
     )

@@ -9,6 +9,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import connection, transaction
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.template import Context, Template
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
@@ -24,7 +25,7 @@ DIRECTORY = "/en/members/"
 
 @pytest.fixture(autouse=True)
 def _cache_on(settings):
-    settings.PAGE_CACHE_SECONDS = 60
+    settings.PAGE_CACHE_SECONDS = settings.FRAGMENT_CACHE_SECONDS = 60
 
 
 @pytest.fixture
@@ -164,8 +165,8 @@ def test_a_page_that_holds_a_csrf_token_is_not_stored(settings):
     assert len(rendered) == 2
 
 
-def test_off_when_the_lifetime_is_zero(client, listed, settings, django_assert_num_queries):
-    settings.PAGE_CACHE_SECONDS = 0
+def test_off_when_the_lifetimes_are_zero(client, listed, settings, django_assert_num_queries):
+    settings.PAGE_CACHE_SECONDS = settings.FRAGMENT_CACHE_SECONDS = 0
     client.get(DIRECTORY)
 
     with django_assert_num_queries(7):  # the directory's own queries, every time
@@ -202,3 +203,45 @@ def test_the_directorys_place_choices_are_read_once_per_content_version(client, 
 
     assert not [query for query in queries if 'SELECT DISTINCT "members_organisation"."country"' in query["sql"]]
     assert "võru" in cities
+
+
+FRAGMENT = (
+    '{% load escc_cache %}{% cache_for_content "greeting" who %}{{ greeting }}, {{ who }}{% endcache_for_content %}'
+)
+
+
+def render_fragment(**context):
+    return Template(FRAGMENT).render(Context({"request": RequestFactory().get("/"), **context}))
+
+
+def test_a_fragment_is_kept_until_the_content_changes():
+    assert render_fragment(greeting="Tere", who="Mari") == "Tere, Mari"
+    assert render_fragment(greeting="Hello", who="Mari") == "Tere, Mari"  # kept
+
+    OrganisationFactory()  # a commit that writes content
+
+    assert render_fragment(greeting="Hello", who="Mari") == "Hello, Mari"
+
+
+def test_a_fragment_is_kept_apart_for_each_value_it_varies_on():
+    assert render_fragment(greeting="Tere", who="Mari") == "Tere, Mari"
+    assert render_fragment(greeting="Tere", who="Jaan") == "Tere, Jaan"
+
+
+def test_a_fragment_is_rendered_every_time_when_the_cache_is_off(settings):
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    render_fragment(greeting="Tere", who="Mari")
+
+    assert render_fragment(greeting="Hello", who="Mari") == "Hello, Mari"
+
+
+def test_a_members_list_shows_an_edit_made_after_its_cards_and_filters_were_kept(client, listed):
+    member = UserFactory()
+    MembershipFactory(user=member, organisation=listed)
+    client.force_login(member)
+    client.get(DIRECTORY)
+
+    listed.short_description = "Andmed ja andurid linnatänavatel"
+    listed.save()
+
+    assert "Andmed ja andurid linnatänavatel" in client.get(DIRECTORY).content.decode()
