@@ -4,6 +4,7 @@ Every list answers the same way: the whole page, or only its results when htmx a
 them, with `Vary: HX-Request` so no cache mixes the two up.
 """
 
+import datetime
 import functools
 import hashlib
 
@@ -50,13 +51,22 @@ def _once_per_version(kind, queryset, compute, request):
         sql, params = queryset.query.sql_with_params()
     except EmptyResultSet:
         return compute()
-    listed = hashlib.sha256(repr((sql, params)).encode()).hexdigest()
+    listed = hashlib.sha256(repr((sql, [_to_the_minute(param) for param in params])).encode()).hexdigest()
     key = f"{kind}:{content_version.for_request(request)}:{listed}"
     value = cache.get(key)
     if value is None:
         value = compute()
         cache.set(key, value, settings.FRAGMENT_CACHE_SECONDS)
     return value
+
+
+def _to_the_minute(param):
+    # Lists compare with "now" (published by now, stale a year before now): keyed by the exact
+    # instant, no request would ever find the one before it. Within the minute the answer is
+    # kept, as it is for the cache's lifetime anyway.
+    if isinstance(param, datetime.datetime):
+        return param.replace(second=0, microsecond=0)
+    return param
 
 
 def wants_results_only(request):

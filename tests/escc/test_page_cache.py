@@ -4,6 +4,9 @@ These tests commit (transaction=True): the version changes when a transaction co
 a rolled-back test transaction never does.
 """
 
+from datetime import timedelta
+from unittest import mock
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection, transaction
@@ -12,11 +15,12 @@ from django.middleware.csrf import get_token
 from django.template import Context, Template
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from escc import content_version
 from escc.page_cache import cached_for_visitors
 from members.models import Organisation
-from tests.factories import CallFactory, MembershipFactory, OrganisationFactory, UserFactory
+from tests.factories import CallFactory, MembershipFactory, NewsFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -245,3 +249,16 @@ def test_a_members_list_shows_an_edit_made_after_its_cards_and_filters_were_kept
     listed.save()
 
     assert "Andmed ja andurid linnatänavatel" in client.get(DIRECTORY).content.decode()
+
+
+def test_a_total_that_compares_with_now_is_kept_within_the_minute(client, listed):
+    NewsFactory.create_batch(3)
+    minute = timezone.now().replace(second=0, microsecond=0)
+
+    with mock.patch("django.utils.timezone.now", return_value=minute + timedelta(seconds=5)):
+        client.get("/en/news/")
+    with mock.patch("django.utils.timezone.now", return_value=minute + timedelta(seconds=50)):
+        with CaptureQueriesContext(connection) as queries:
+            client.get("/en/news/")
+
+    assert not [query for query in queries if query["sql"].startswith('SELECT COUNT(*) AS "__count"')]
