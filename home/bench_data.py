@@ -114,6 +114,8 @@ def _organisations(scale):
                 search_text=search_text(name_et, name_en, short_et, short_en, city),
             )
         )
+    for organisation in organisations:
+        organisation.profile_stale = organisation.is_profile_stale  # as save() would store it
     Organisation.objects.bulk_create(organisations, batch_size=BATCH_SIZE)
     _link_focus_areas(Organisation, organisations, areas)
     CompetenceLink = Organisation.competences.through

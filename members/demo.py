@@ -316,7 +316,7 @@ def _summary_line():
 def _seed_generated(scale, *, competences, password, now):
     """Add (scale − 1) × 28 active organisations with two people each; skip what exists.
 
-    bulk_create skips Organisation.save(), so search_text is computed here; it writes the
+    bulk_create skips Organisation.save(), so search_text and profile_stale are computed here; it writes the
     many-to-many rows through the through models, and no history rows.
     """
     numbers = range(1, (scale - 1) * demo_data.GENERATED_PER_SCALE + 1)
@@ -327,6 +327,8 @@ def _seed_generated(scale, *, competences, password, now):
         for number in numbers
         if f"{GENERATED_SLUG_PREFIX}{number}" not in existing
     ]
+    for _number, organisation, _competences in new:
+        organisation.profile_stale = organisation.is_profile_stale  # as save() would store it
     Organisation.objects.bulk_create([organisation for _n, organisation, _c in new], batch_size=BATCH_SIZE)
     FocusAreaLink = Organisation.focus_areas.through
     CompetenceLink = Organisation.competences.through

@@ -6,7 +6,8 @@ from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models.functions import Lower
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, Lower, NullIf
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -148,6 +149,12 @@ class Competence(models.Model):
         super().save(*args, **kwargs)
 
 
+def directory_name(language):
+    """The name the directory sorts by in `language`: the other language's when it has none, lower case."""
+    codes = [language, *settings.MODELTRANSLATION_FALLBACK_LANGUAGES.get(language, ())]
+    return Lower(Coalesce(*[NullIf(F(f"name_{code}"), Value("")) for code in codes], Value("")))
+
+
 class MembershipStatus(models.TextChoices):
     APPLICANT = "applicant", _("Applicant")
     ACTIVE = "active", _("Active member")
@@ -240,6 +247,9 @@ class Organisation(models.Model):
     profile_confirmed_at = models.DateTimeField(_("profile confirmed"), null=True, blank=True)
     confirmation_reminded_at = models.DateTimeField(_("last reminded to confirm"), null=True, blank=True)
     search_text = models.TextField(editable=False, default="")
+    # `is_profile_stale` as stored on the last save or the daily refresh: the directory sorts by
+    # it through an index, which a condition on "now" cannot use (members.services.profile).
+    profile_stale = models.BooleanField(editable=False, default=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -258,6 +268,18 @@ class Organisation(models.Model):
         ]
         indexes = [
             models.Index(fields=["membership_status", "kind"]),
+            # The directory's default order, one per page language: fresh profiles first, by
+            # name, read in index order so a page costs the same at any size.
+            *[
+                models.Index(
+                    F("membership_status"),
+                    F("profile_stale"),
+                    directory_name(language),
+                    F("id"),
+                    name=f"members_org_directory_{language}",
+                )
+                for language in ("et", "en")
+            ],
         ]
 
     def __str__(self):
@@ -275,8 +297,9 @@ class Organisation(models.Model):
             self.description_en,
             self.city,
         )
+        self.profile_stale = self.is_profile_stale
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text", "profile_stale"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -1,8 +1,8 @@
 """Named reads of members' data. Pages get everything they show from a `with_*` method."""
 
 from django.db import models
-from django.db.models import Case, F, Q, Value, When
-from django.db.models.functions import Coalesce, Lower, NullIf
+from django.db.models import Case, F, Q, When
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 
@@ -57,23 +57,25 @@ class OrganisationQuerySet(models.QuerySet):
     def in_directory_order(self, sort="name"):
         """Sort by name (in the page's language), newest member or latest update; stale profiles last.
 
-        Needs the `is_stale` annotation of `with_directory_details()`.
+        Stale is the stored `profile_stale` (refreshed daily), so the name order is read from
+        the index `members_org_directory_<language>`.
         """
+        from members.models import directory_name
+
+        name = directory_name(self._language())
         orderings = {
-            "name": [Lower(self._name_in_current_language())],
-            "newest": [F("member_since").desc(nulls_last=True), Lower(self._name_in_current_language())],
+            "name": [name],
+            "newest": [F("member_since").desc(nulls_last=True), name],
             "updated": [F("updated_at").desc()],
         }
-        return self.order_by("is_stale", *orderings.get(sort, orderings["name"]), "pk")
+        return self.order_by("profile_stale", *orderings.get(sort, orderings["name"]), "pk")
 
-    def _name_in_current_language(self):
-        # modeltranslation orders by the current language's column alone; this falls back like the pages do.
+    def _language(self):
         from django.conf import settings
         from django.utils.translation import get_language
 
         language = get_language() or settings.LANGUAGE_CODE
-        codes = [language, *settings.MODELTRANSLATION_FALLBACK_LANGUAGES.get(language, ())]
-        return Coalesce(*[NullIf(F(f"name_{code}"), Value("")) for code in codes], Value(""))
+        return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
     def matching_text(self, text):
         """Every word of `text` occurs in the names, descriptions or city, in any letter case."""

@@ -5,5 +5,6 @@ from members import services
 
 @shared_task(name="members.remind_profile_confirmation")
 def remind_profile_confirmation():
-    """Ask the admins of profiles not confirmed for a year to check them (daily)."""
+    """Store which profiles went a year unconfirmed, and ask their admins to check them (daily)."""
+    services.refresh_profile_staleness()
     return services.remind_profile_confirmation()

@@ -21,7 +21,12 @@ from members.services.people import (
     remove_membership,
     withdraw_invitation,
 )
-from members.services.profile import remind_profile_confirmation, update_own_profile, update_profile
+from members.services.profile import (
+    refresh_profile_staleness,
+    remind_profile_confirmation,
+    update_own_profile,
+    update_profile,
+)
 
 __all__ = [
     "ApplicationError",
@@ -38,6 +43,7 @@ __all__ = [
     "propose_competences",
     "reactivate_organisation",
     "reject_application",
+    "refresh_profile_staleness",
     "remind_profile_confirmation",
     "remove_membership",
     "submit_application",

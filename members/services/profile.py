@@ -13,6 +13,19 @@ def update_profile(user: User, *, display_name: str, preferred_language: str) ->
     return user
 
 
+def refresh_profile_staleness(*, now=None) -> int:
+    """Store `profile_stale` for the profiles that crossed the year since the last save (daily).
+
+    Returns how many changed. The directory sorts by the stored flag; a save sets it too.
+    """
+    from members.querysets import stale_condition
+
+    condition = stale_condition(now=now)
+    went_stale = Organisation.objects.filter(condition, profile_stale=False).update(profile_stale=True)
+    fresh_again = Organisation.objects.filter(profile_stale=True).exclude(condition).update(profile_stale=False)
+    return went_stale + fresh_again
+
+
 def remind_profile_confirmation(*, now=None) -> int:
     """E-mail the admins of active organisations whose profile went a year unconfirmed.
 

@@ -5,6 +5,8 @@ import pytest
 from django.utils import timezone
 
 from members.models import Competence, FocusArea, MembershipStatus, Organisation, OrganisationKind
+from members.services import refresh_profile_staleness
+from members.tasks import remind_profile_confirmation
 from tests.factories import CompetenceFactory, MembershipFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -210,12 +212,56 @@ def test_sorted_by_name_in_the_pages_language_with_stale_profiles_last(client):
     assert listed_slugs(client.get("/en/members/")) == ["fresh-b", "fresh-c", "stale-a"]
 
 
-def test_never_confirmed_old_profile_counts_as_stale(client):
+def test_a_never_confirmed_profile_goes_last_from_the_daily_refresh_after_its_first_year(client):
     old = OrganisationFactory(slug="old", name_et="Aaa", profile_confirmed_at=None)
     Organisation.objects.filter(pk=old.pk).update(created_at=a_year_and_a_day_ago())
     OrganisationFactory(slug="new", name_et="Bbb", profile_confirmed_at=None)
 
+    remind_profile_confirmation.run()  # the daily task stores the staleness first
+
     assert listed_slugs(client.get(URL)) == ["new", "old"]
+
+
+def test_saving_stores_whether_the_profile_is_stale():
+    stale = OrganisationFactory(profile_confirmed_at=a_year_and_a_day_ago())
+    fresh = OrganisationFactory()
+
+    assert stale.profile_stale and not fresh.profile_stale
+    stale.profile_confirmed_at = timezone.now()
+    stale.save(update_fields=["profile_confirmed_at"])
+    assert Organisation.objects.get(pk=stale.pk).profile_stale is False
+
+
+def test_the_daily_refresh_stores_staleness_both_ways():
+    crossed = OrganisationFactory()
+    confirmed = OrganisationFactory(profile_confirmed_at=a_year_and_a_day_ago())
+    Organisation.objects.filter(pk=crossed.pk).update(profile_confirmed_at=a_year_and_a_day_ago())
+    Organisation.objects.filter(pk=confirmed.pk).update(profile_confirmed_at=timezone.now())
+
+    assert refresh_profile_staleness() == 2
+    assert Organisation.objects.get(pk=crossed.pk).profile_stale is True
+    assert Organisation.objects.get(pk=confirmed.pk).profile_stale is False
+    assert refresh_profile_staleness() == 0
+
+
+@pytest.mark.parametrize("language", ["et", "en"])
+def test_the_default_order_is_read_from_its_index_without_sorting(language):
+    from django.db import connection
+    from django.utils import translation
+
+    OrganisationFactory.create_batch(3)
+    with translation.override(language):
+        sql, params = Organisation.objects.for_directory()[:20].query.sql_with_params()
+    with connection.cursor() as cursor:
+        # A few rows, whatever statistics earlier tests left: else a scan and a sort are cheaper.
+        # With both off, the planner still sorts when no index gives the order.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_sort = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert f"members_org_directory_{language}" in plan
+    assert "Sort" not in plan
 
 
 def test_newest_members_first_keeps_stale_profiles_last(client):
