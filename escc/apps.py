@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_migrate
 
 
 class EsccConfig(AppConfig):
@@ -7,7 +7,9 @@ class EsccConfig(AppConfig):
     verbose_name = "ESCC"
 
     def ready(self):
-        from escc.content_version import install_triggers
+        from escc.content_version import install_triggers, remove_triggers
 
-        # After every migrate (not per app): a content table added later gets its trigger too.
+        # Once around every migrate (not per app): migrations run without the triggers, and a
+        # content table added later gets one too.
+        pre_migrate.connect(remove_triggers, sender=self, dispatch_uid="escc.content_version.remove")
         post_migrate.connect(install_triggers, sender=self, dispatch_uid="escc.content_version")

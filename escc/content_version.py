@@ -7,13 +7,18 @@ deferred to the commit, so the row is locked only for the moment the transaction
 deadlock with the rows it wrote before), and it bumps once per transaction however many rows
 it wrote. A reader that sees the new number sees the new rows too (the bump commits with them).
 
-The triggers are (re)installed after every `migrate`, so a table a later migration adds gets
-one. PostgreSQL only: on SQLite (the embedded mode) the page cache is off.
+Migrations run without them: `migrate` removes them first (PostgreSQL refuses DDL on a table
+with deferred trigger events pending, which a data migration's writes would leave) and puts
+them back after, on every content table, so a table a later migration adds gets one; then it
+moves the version once, for whatever the migrations changed. PostgreSQL only: on SQLite (the
+embedded mode) the caches are off.
 """
 
 from django.apps import apps
 from django.conf import settings
 from django.db import connections
+
+from escc.models import ContentVersion
 
 FUNCTION = "escc_bump_content_version"
 TRIGGER = "escc_content_version"
@@ -33,6 +38,12 @@ $$
 """
 
 
+BUMP = """
+INSERT INTO escc_contentversion (id, version) VALUES (1, 1)
+    ON CONFLICT (id) DO UPDATE SET version = escc_contentversion.version + 1
+"""
+
+
 def content_tables():
     """The tables public pages read: every model of the content apps, with their link tables."""
     return sorted(
@@ -45,18 +56,25 @@ def content_tables():
     )
 
 
-def install_triggers(using="default", **_kwargs):
-    """post_migrate receiver: the function, and a trigger on each content table (idempotent)."""
+def remove_triggers(using="default", **_kwargs):
+    """pre_migrate receiver: no content table keeps its trigger while migrations run."""
     connection = connections[using]
     if connection.vendor != "postgresql":
         return
-    existing = set(connection.introspection.table_names())
+    with connection.cursor() as cursor:
+        for quoted in _existing_content_tables(connection):
+            cursor.execute(f"DROP TRIGGER IF EXISTS {TRIGGER} ON {quoted}")
+            cursor.execute(f"DROP TRIGGER IF EXISTS {TRUNCATE_TRIGGER} ON {quoted}")
+
+
+def install_triggers(using="default", **_kwargs):
+    """post_migrate receiver: the function, a trigger on each content table, one bump (idempotent)."""
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        return
     with connection.cursor() as cursor:
         cursor.execute(CREATE_FUNCTION)
-        for table in content_tables():
-            if table not in existing:
-                continue
-            quoted = connection.ops.quote_name(table)
+        for quoted in _existing_content_tables(connection):
             cursor.execute(f"DROP TRIGGER IF EXISTS {TRIGGER} ON {quoted}")
             cursor.execute(
                 f"CREATE CONSTRAINT TRIGGER {TRIGGER} AFTER INSERT OR UPDATE OR DELETE ON {quoted} "
@@ -67,6 +85,13 @@ def install_triggers(using="default", **_kwargs):
                 f"CREATE TRIGGER {TRUNCATE_TRIGGER} AFTER TRUNCATE ON {quoted} "
                 f"FOR EACH STATEMENT EXECUTE FUNCTION {FUNCTION}()"
             )
+        if ContentVersion._meta.db_table in connection.introspection.table_names():
+            cursor.execute(BUMP)
+
+
+def _existing_content_tables(connection):
+    existing = set(connection.introspection.table_names())
+    return [connection.ops.quote_name(table) for table in content_tables() if table in existing]
 
 
 def current(using="default"):
