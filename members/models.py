@@ -280,6 +280,11 @@ class Organisation(models.Model):
                 )
                 for language in ("et", "en")
             ],
+            # The admin's list: by name in the staff member's language, newest first among equals.
+            *[
+                models.Index(F(f"name_{language}"), F("id").desc(), name=f"members_org_admin_{language}")
+                for language in ("et", "en")
+            ],
         ]
 
     def __str__(self):

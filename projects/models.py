@@ -99,6 +99,9 @@ class Project(models.Model):
         indexes = [
             models.Index(fields=["visibility", "stage"]),
             models.Index(fields=["is_open_for_joining", "partner_search_ends_on"]),
+            # The project list, newest first: for visitors (public only) and for members (all).
+            models.Index(fields=["visibility", "-created_at", "-id"], name="projects_list_public"),
+            models.Index(fields=["-created_at", "-id"], name="projects_list_all"),
         ]
 
     def __str__(self):

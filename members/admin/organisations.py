@@ -50,6 +50,8 @@ class OrganisationAdmin(ExportActionMixin, SimpleHistoryAdmin, TranslationAdmin)
     """Members and applicants. Status changes only through the actions (services, with history)."""
 
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    # Unfiltered, the total is the count the list runs anyway: not a second full COUNT.
+    show_full_result_count = False
 
     list_display = [
         "name",
