@@ -17,6 +17,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from escc import content_version
 from funding.models import Subscription
 from messaging.models import Notification, NotificationPreference, OutboxEmail
 from projects.models import NotificationKind
@@ -32,9 +33,12 @@ BEFORE_MESSAGING = [
 
 
 def migrate(targets):
+    # As `manage.py migrate` does around its migrations (escc/content_version.py).
+    content_version.remove_triggers()
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
     executor.migrate(targets)
+    content_version.install_triggers()
 
 
 def latest():
