@@ -24,24 +24,26 @@ FUNCTION = "escc_bump_content_version"
 TRIGGER = "escc_content_version"
 TRUNCATE_TRIGGER = "escc_content_version_truncate"
 
-CREATE_FUNCTION = """
+BUMP = """
+INSERT INTO escc_contentversion (id, version) VALUES (1, 1)
+    ON CONFLICT (id) DO UPDATE SET version = escc_contentversion.version + 1
+"""
+
+CREATE_FUNCTION = (
+    """
 CREATE OR REPLACE FUNCTION escc_bump_content_version() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF current_setting('escc.content_version_bumped', true) IS DISTINCT FROM 'yes' THEN
         PERFORM set_config('escc.content_version_bumped', 'yes', true);  -- until the transaction ends
-        INSERT INTO escc_contentversion (id, version) VALUES (1, 1)
-            ON CONFLICT (id) DO UPDATE SET version = escc_contentversion.version + 1;
+"""
+    + BUMP
+    + """;
     END IF;
     RETURN NULL;
 END
 $$
 """
-
-
-BUMP = """
-INSERT INTO escc_contentversion (id, version) VALUES (1, 1)
-    ON CONFLICT (id) DO UPDATE SET version = escc_contentversion.version + 1
-"""
+)
 
 
 def content_tables():
@@ -62,9 +64,8 @@ def remove_triggers(using="default", **_kwargs):
     if connection.vendor != "postgresql":
         return
     with connection.cursor() as cursor:
-        for quoted in _existing_content_tables(connection):
-            cursor.execute(f"DROP TRIGGER IF EXISTS {TRIGGER} ON {quoted}")
-            cursor.execute(f"DROP TRIGGER IF EXISTS {TRUNCATE_TRIGGER} ON {quoted}")
+        for quoted in _content_tables_in(connection):
+            _drop_triggers(cursor, quoted)
 
 
 def install_triggers(using="default", **_kwargs):
@@ -74,13 +75,12 @@ def install_triggers(using="default", **_kwargs):
         return
     with connection.cursor() as cursor:
         cursor.execute(CREATE_FUNCTION)
-        for quoted in _existing_content_tables(connection):
-            cursor.execute(f"DROP TRIGGER IF EXISTS {TRIGGER} ON {quoted}")
+        for quoted in _content_tables_in(connection):
+            _drop_triggers(cursor, quoted)
             cursor.execute(
                 f"CREATE CONSTRAINT TRIGGER {TRIGGER} AFTER INSERT OR UPDATE OR DELETE ON {quoted} "
                 f"DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION {FUNCTION}()"
             )
-            cursor.execute(f"DROP TRIGGER IF EXISTS {TRUNCATE_TRIGGER} ON {quoted}")
             cursor.execute(
                 f"CREATE TRIGGER {TRUNCATE_TRIGGER} AFTER TRUNCATE ON {quoted} "
                 f"FOR EACH STATEMENT EXECUTE FUNCTION {FUNCTION}()"
@@ -89,7 +89,12 @@ def install_triggers(using="default", **_kwargs):
             cursor.execute(BUMP)
 
 
-def _existing_content_tables(connection):
+def _drop_triggers(cursor, quoted):
+    cursor.execute(f"DROP TRIGGER IF EXISTS {TRIGGER} ON {quoted}")
+    cursor.execute(f"DROP TRIGGER IF EXISTS {TRUNCATE_TRIGGER} ON {quoted}")
+
+
+def _content_tables_in(connection):
     existing = set(connection.introspection.table_names())
     return [connection.ops.quote_name(table) for table in content_tables() if table in existing]
 

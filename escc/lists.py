@@ -31,12 +31,16 @@ class CachedCountPaginator(Paginator):
     when FRAGMENT_CACHE_SECONDS is 0.
     """
 
+    def __init__(self, object_list, per_page, *, request=None, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.request = request  # the content version is read once per request
+
     @cached_property
     def count(self):
         if not hasattr(self.object_list, "query"):
             return super().count
         compute = functools.partial(Paginator.count.func, self)
-        return _once_per_version("list-count", self.object_list, compute, getattr(self, "request", None))
+        return _once_per_version("list-count", self.object_list, compute, self.request)
 
 
 def cached_rows(queryset, request=None):
@@ -77,8 +81,7 @@ def wants_results_only(request):
 
 def paginate(request, queryset, *, per_page=PER_PAGE):
     """(page, elided page range) of the `page` parameter; a junk number gives the first page, one too far the last."""
-    paginator = CachedCountPaginator(queryset, per_page)
-    paginator.request = request  # the content version is read once per request
+    paginator = CachedCountPaginator(queryset, per_page, request=request)
     page_obj = paginator.get_page(request.GET.get("page"))
     return page_obj, paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
 

@@ -1,10 +1,9 @@
 """Named reads of projects. A page gets what it shows from one `with_*` method."""
 
-from collections import defaultdict
 from datetime import timedelta
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
 
 from members.querysets import is_cluster_member
@@ -35,18 +34,7 @@ class ProjectQuerySet(models.QuerySet):
 
     def with_card_details(self):
         """What a project card shows: lead organisation, focus areas, sought kinds and competences."""
-        from projects.models import Participation
-
-        return self.prefetch_related(
-            "focus_areas",
-            "sought_kinds",
-            "sought_competences",
-            Prefetch(
-                "participations",
-                queryset=Participation.objects.filter(role="lead").select_related("organisation"),
-                to_attr="lead_participations",
-            ),
-        )
+        return self.prefetch_related("focus_areas", "sought_kinds", "sought_competences", _leads())
 
     def with_page_details(self):
         """The project page: card details, the funding call it targets, every participant with its contact people."""
@@ -197,15 +185,16 @@ def attach_leads(projects):
     For a page whose lists show the leads of overlapping sets of projects: one query instead
     of a prefetch per list. The same project may come several times, as different objects.
     """
+    prefetch_related_objects(projects, _leads())
+    return projects
+
+
+def _leads():
+    """The lead of each project, with its organisation, as `lead_participations`."""
     from projects.models import Participation
 
-    leads = defaultdict(list)
-    ids = {project.pk for project in projects}
-    if ids:
-        for participation in Participation.objects.filter(role="lead", project_id__in=ids).select_related(
-            "organisation"
-        ):
-            leads[participation.project_id].append(participation)
-    for project in projects:
-        project.lead_participations = leads[project.pk]
-    return projects
+    return Prefetch(
+        "participations",
+        queryset=Participation.objects.filter(role="lead").select_related("organisation"),
+        to_attr="lead_participations",
+    )
