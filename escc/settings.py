@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "escc.middleware.StaffTwoFactorMiddleware",
+    # Panellists asked to consent to new terms see that page first (livinglab/consent.py).
+    "livinglab.consent.ConsentMiddleware",
 ]
 
 ROOT_URLCONF = "escc.urls"

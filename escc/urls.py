@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("", include("members.urls")),
     path("projects/", include("projects.urls")),
     path("", include("funding.urls")),
+    path("living-lab/", include("livinglab.urls")),
     prefix_default_language=True,
 )
 

@@ -2,7 +2,8 @@
 
 It lives in the top app because it fills every app below. Scale 1 is the cluster at full size:
 10,000 organisations with three people each, 5,000 projects with 20,000 participations, 2,000
-funding calls, 20,000 news items and 20,000 digest subscribers; scale 10 is ten times that, and
+funding calls, 20,000 news items, 20,000 digest subscribers, 3,000 panellists and 30 test campaigns
+(ten of them finished with 100 testers' answers each); scale 10 is ten times that, and
 a fraction (0.001) makes the suite's smoke dataset. The demo (seed_demo) comes first, for the
 focus areas, competences, programmes and signed-in personas the benchmark uses.
 
@@ -21,12 +22,16 @@ from django.db import transaction
 from django.utils import timezone
 
 from funding.models import Call, News, Programme, Subscription
+from livinglab.models import Answer, Campaign, CampaignStatus, FeedbackResponse, Panellist, Question, QuestionOption
+from livinglab.models import Participation as PanelParticipation
+from livinglab.terms import terms_version_in_force
 from members.models import Competence, FocusArea, Membership, MembershipStatus, Organisation, OrganisationKind, User
 from members.text import search_text
 from projects.models import ParticipantRole, Participation, Project, Stage
 
 BENCH_PREFIX = "bench-"
 BENCH_EMAIL_DOMAIN = "@bench.escc.example"
+PANEL_EMAIL_DOMAIN = "@panel.bench.escc.example"
 BATCH_SIZE = 2000
 
 # What scale 1 holds.
@@ -37,6 +42,9 @@ PARTICIPATIONS_PER_PROJECT = 4
 CALLS = 2_000
 NEWS = 20_000
 SUBSCRIBERS = 20_000
+PANELLISTS = 3_000
+CAMPAIGNS = 30  # every third finished, each with TESTERS_PER_CAMPAIGN answers
+TESTERS_PER_CAMPAIGN = 100
 
 CITIES = [("Tallinn", "EE"), ("Tartu", "EE"), ("Pärnu", "EE"), ("Narva", "EE"), ("Helsinki", "FI"), ("Riga", "LV")]
 
@@ -56,6 +64,8 @@ def seed(scale=1.0, *, log=print):
             ("calls", _calls),
             ("news", _news),
             ("subscribers", _subscribers),
+            ("panellists", _panellists),
+            ("campaigns", _campaigns),
         ]:
             counts[name] = step(scale)
             log(f"{name}: {counts[name]} ({time.perf_counter() - started:.1f} s)")
@@ -277,3 +287,125 @@ def _subscribers(scale):
         batch_size=BATCH_SIZE,
     )
     return len(people)
+
+
+def _panellists(scale):
+    password = make_password("bench-password-not-for-use")
+    count = _count(PANELLISTS, scale)
+    users = [
+        User(email=f"panellist{index}{PANEL_EMAIL_DOMAIN}", display_name=f"Pingi Testija {index}", password=password)
+        for index in range(count)
+    ]
+    User.objects.bulk_create(users, batch_size=BATCH_SIZE)
+    now, version = timezone.now(), terms_version_in_force()
+    municipalities = ["tallinn", "tallinn", "tartu", "tartu", "parnu", "narva", "viimsi", "elva"]
+    districts = ["Kesklinn", "Annelinn", "Lasnamäe", "Karlova", "Mustamäe", ""]
+    Panellist.objects.bulk_create(
+        [
+            Panellist(
+                user_id=user.pk,
+                birth_year=now.year - 16 - index % 70,
+                gender=["woman", "man", "unsaid", ""][index % 4],
+                municipality=municipalities[index % len(municipalities)],
+                district=districts[index % len(districts)],
+                occupation=["employed", "retired", "pupil", "self_employed"][index % 4],
+                languages=[["et"], ["et", "en"], ["ru", "et"], ["en"]][index % 4],
+                devices=[["smartphone"], ["smartphone", "laptop"], ["tablet"]][index % 3],
+                operating_systems=[["android"], ["ios"], ["android", "windows"]][index % 3],
+                digital_skill=["basic", "everyday", "advanced", "expert"][index % 4],
+                mobility=[["walking"], ["car"], ["cycling", "public_transport"]][index % 3],
+                test_frequency=["monthly", "quarterly", "yearly"][index % 3],
+                terms_version=version,
+                consented_at=now,
+                withdrawn_at=now if index % 20 == 19 else None,
+            )
+            for index, user in enumerate(users)
+        ],
+        batch_size=BATCH_SIZE,
+    )
+    return count
+
+
+def _campaigns(scale):
+    today = timezone.localdate()
+    organisations = list(
+        Organisation.objects.filter(slug__startswith=BENCH_PREFIX, membership_status=MembershipStatus.ACTIVE)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    statuses = [CampaignStatus.FINISHED, CampaignStatus.RECRUITING, CampaignStatus.APPROVED]
+    campaigns = [
+        Campaign(
+            organisation_id=organisations[number % len(organisations)],
+            title=f"{BENCH_PREFIX}Pingikampaania {number}",
+            title_et=f"{BENCH_PREFIX}Pingikampaania {number}",
+            prototype="Piletiäpi prototüüp.",
+            prototype_et="Piletiäpi prototüüp.",
+            tasks="Osta pilet ja anna tagasisidet.",
+            tasks_et="Osta pilet ja anna tagasisidet.",
+            starts_on=today - timedelta(days=30),
+            ends_on=today - timedelta(days=10),
+            testers_wanted=TESTERS_PER_CAMPAIGN,
+            criteria={"mobility": ["walking", "cycling"]} if number % 2 else {"age_band": ["30-44", "45-59", "60-74"]},
+            status=statuses[number % len(statuses)],
+        )
+        # At least one of each status, so that the smoke run has every page to measure.
+        for number in range(max(len(statuses), _count(CAMPAIGNS, scale)))
+    ]
+    Campaign.objects.bulk_create(campaigns, batch_size=BATCH_SIZE)
+    finished = [campaign for campaign in campaigns if campaign.status == CampaignStatus.FINISHED]
+    questions = []
+    for campaign in finished:
+        questions += [
+            Question(campaign=campaign, purpose="feedback", kind="scale", text="Kui lihtne?", text_et="Kui lihtne?"),
+            Question(
+                campaign=campaign, purpose="feedback", kind="single", text="Kas soovitad?", text_et="Kas soovitad?"
+            ),
+            Question(campaign=campaign, purpose="feedback", kind="text", text="Mida muuta?", text_et="Mida muuta?"),
+        ]
+    Question.objects.bulk_create(questions, batch_size=BATCH_SIZE)
+    options = [
+        QuestionOption(question=question, label=label, label_et=label, position=position)
+        for question in questions
+        if question.kind == "single"
+        for position, label in enumerate(["Jah", "Ei"])
+    ]
+    QuestionOption.objects.bulk_create(options, batch_size=BATCH_SIZE)
+    panel = list(
+        Panellist.objects.filter(user__email__endswith=PANEL_EMAIL_DOMAIN).order_by("pk").values_list("pk", flat=True)
+    )
+    participations = [
+        PanelParticipation(
+            campaign=campaign, panellist_id=panellist, status="accepted", pseudonym=f"B-{number}-{index}"
+        )
+        for number, campaign in enumerate(finished)
+        for index, panellist in enumerate(_pick(panel, start=number * 37, count=min(TESTERS_PER_CAMPAIGN, len(panel))))
+    ]
+    PanelParticipation.objects.bulk_create(participations, batch_size=BATCH_SIZE)
+    responses = [
+        FeedbackResponse(campaign_id=p.campaign_id, participation=p, pseudonym=p.pseudonym) for p in participations
+    ]
+    FeedbackResponse.objects.bulk_create(responses, batch_size=BATCH_SIZE)
+    by_campaign = {}
+    for question in questions:
+        by_campaign.setdefault(question.campaign_id, {})[question.kind] = question
+    answers, chosen = [], []
+    for index, response in enumerate(responses):
+        asked = by_campaign[response.campaign_id]
+        answers.append(Answer(response=response, question=asked["scale"], scale=1 + index % 5))
+        answers.append(Answer(response=response, question=asked["text"], text=f"Ettepanek {index}"))
+        single = Answer(response=response, question=asked["single"])
+        answers.append(single)
+        chosen.append(single)
+    Answer.objects.bulk_create(answers, batch_size=BATCH_SIZE)
+    yes_no = {}
+    for option in options:
+        yes_no.setdefault(option.question_id, []).append(option.pk)
+    Answer.options.through.objects.bulk_create(
+        [
+            Answer.options.through(answer_id=answer.pk, questionoption_id=yes_no[answer.question_id][index % 3 == 0])
+            for index, answer in enumerate(chosen)
+        ],
+        batch_size=BATCH_SIZE,
+    )
+    return len(campaigns)

@@ -123,14 +123,22 @@ class OrganisationQuerySet(models.QuerySet):
 
 
 def is_cluster_member(user):
-    """Staff, or a person in an active member organisation: who may see people and contacts."""
+    """Staff, or a person in an active member organisation: who may see people and contacts.
+
+    The answer is kept on the user object, which lives for one request (the middleware loads
+    it afresh each time), so a page asking several times queries once.
+    """
     if not user.is_authenticated:
         return False
     if user.is_staff:
         return True
-    from members.models import Membership
+    known = getattr(user, "_is_cluster_member", None)
+    if known is None:
+        from members.models import Membership
 
-    return Membership.objects.filter(user=user, organisation__membership_status="active").exists()
+        known = Membership.objects.filter(user=user, organisation__membership_status="active").exists()
+        user._is_cluster_member = known
+    return known
 
 
 def stale_condition(*, now=None):

@@ -2,7 +2,7 @@
 
 The personas are the five kinds of people the permission matrix checks every URL for:
 a visitor, a member and an admin of `organisation`, a member of `other_organisation`,
-and cluster staff (with two-factor on).
+cluster staff (with two-factor on), and a living-lab panellist who belongs to no organisation.
 """
 
 import importlib
@@ -16,7 +16,7 @@ from pytest_django.plugin import blocking_manager_key
 
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
-PERSONAS = ["visitor", "member", "org_admin", "other_member", "staff"]
+PERSONAS = ["visitor", "member", "org_admin", "other_member", "staff", "panellist"]
 
 
 @pytest.fixture(autouse=True)
@@ -41,6 +41,7 @@ DATA_MIGRATIONS = [
     ("messaging.migrations.0003_outbox_task_names", "forwards"),
     ("projects.migrations.0002_schedules", "add_schedule"),
     ("funding.migrations.0002_digest_schedules", "add_digest_schedules"),
+    ("livinglab.migrations.0002_first_terms", "publish"),
 ]
 
 
@@ -91,6 +92,14 @@ def org_admin(organisation):
 @pytest.fixture
 def other_member(other_organisation):
     return MembershipFactory(organisation=other_organisation, user__display_name="Tiit Teine").user
+
+
+@pytest.fixture
+def panellist(db):
+    """A citizen on the living lab's panel, in no organisation."""
+    from tests.livinglab.factories import PanellistFactory
+
+    return PanellistFactory(user__display_name="Pille Panellist", user__email="pille.panellist@example.ee").user
 
 
 @pytest.fixture

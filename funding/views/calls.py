@@ -13,6 +13,7 @@ from funding import permissions
 from funding.filters import CallFilter
 from funding.forms import SavedSearchForm
 from funding.models import Call, CallFollow
+from members.querysets import is_cluster_member
 from projects.interface import Project
 
 
@@ -50,5 +51,7 @@ def call_detail(request, slug):
         "projects": projects,
         "is_following": user.is_authenticated and CallFollow.objects.filter(user=user, call=call).exists(),
         "can_edit": permissions.can_edit_calls(user),
+        # Who may lead a project (asked by visible_to just above, so no query of its own).
+        "can_start_project": is_cluster_member(user),
     }
     return render(request, "funding/call_detail.html", context)

@@ -7,6 +7,7 @@ write `services.approve_application(...)`.
 from members.services.applications import (
     ApplicationError,
     approve_application,
+    create_unverified_account,
     reject_application,
     submit_application,
 )
@@ -35,6 +36,7 @@ __all__ = [
     "update_own_profile",
     "accept_invitation",
     "approve_application",
+    "create_unverified_account",
     "change_membership",
     "confirm_profile",
     "end_membership",

@@ -49,7 +49,7 @@ def submit_application(
         raise ValueError("Give exactly one of applicant and account.")
     with transaction.atomic():
         if account is not None:
-            applicant = _create_unverified_account(account)
+            applicant = create_unverified_account(account)
         registry_code = organisation_data.get("registry_code") or None
         _refuse_known_registry_code(registry_code, applicant)
         organisation = _create_applicant_organisation({**organisation_data, "registry_code": registry_code}, applicant)
@@ -66,10 +66,15 @@ def submit_application(
     return application
 
 
-def _create_unverified_account(account):
+def create_unverified_account(account, *, exists_message=None):
+    """A new account from `account` (email, display_name, password, language), its address unverified.
+
+    The caller starts allauth's verification. Raises ApplicationError at the e-mail field, with
+    `exists_message` if given, when the address already has an account (also in a race).
+    """
     email = account["email"].strip()
     if email_has_account(email):
-        raise _account_exists()
+        raise _account_exists(exists_message)
     try:
         with transaction.atomic():
             user = User.objects.create_user(
@@ -80,7 +85,7 @@ def _create_unverified_account(account):
             )
             EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=False)
     except IntegrityError:
-        raise _account_exists() from None
+        raise _account_exists(exists_message) from None
     return user
 
 
@@ -91,9 +96,9 @@ def email_has_account(email):
     )
 
 
-def _account_exists():
+def _account_exists(message=None):
     return ApplicationError(
-        _("An account with this e-mail address already exists. Sign in first, then apply."), field="email"
+        message or _("An account with this e-mail address already exists. Sign in first, then apply."), field="email"
     )
 
 

@@ -21,8 +21,15 @@ from projects.models import JoinRequest, ParticipantRole, Project
 def project_list(request):
     """Every project the person may see, filtered by a GET form, so each result list has a shareable URL."""
     filterset = ProjectFilter(request.GET, queryset=Project.objects.visible_to(request.user).with_card_details())
+    # Who may lead a project is who is in the cluster (projects.forms.lead_choices), which
+    # visible_to has just asked: a panellist in no organisation is not offered one.
+    can_start = is_cluster_member(request.user)
     return render_filtered_list(
-        request, filterset, template="projects/project_list.html", results_template="projects/_project_results.html"
+        request,
+        filterset,
+        template="projects/project_list.html",
+        results_template="projects/_project_results.html",
+        context={"can_start_project": can_start},
     )
 
 

@@ -31,6 +31,8 @@ def dashboard(request):
     attach_leads(projects + [join_request.project for join_request in waiting + sent])
     context = {
         "organisations": [m.organisation for m in memberships],
+        # Who may lead a project (projects.forms.lead_choices), from the memberships loaded above.
+        "can_start_project": user.is_staff or bool(active_organisations),
         "projects": projects,
         "waiting": waiting,
         "sent": sent,

@@ -10,9 +10,11 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 
+from livinglab.models import Answer, FeedbackResponse
 from tests.e2e.sessions import share_session
 from tests.e2e.site_pages import reachable_pages
 from tests.factories import TEST_PASSWORD, CallFactory, NewsFactory, ProjectFactory
+from tests.livinglab.factories import CampaignFactory, ParticipationFactory, QuestionFactory, QuotaFactory
 from tests.site.crawler import email_only_pages
 
 VIEWPORTS = {
@@ -38,6 +40,8 @@ EXPECTED_PAGES = {
         "/et/calls/two-stage-pilots/",
         "/et/news/",
         "/en/news/cluster-meets/",
+        "/et/living-lab/",
+        "/en/living-lab/panel/join/",
     },
     "org_admin": {
         "/et/members/",
@@ -50,6 +54,17 @@ EXPECTED_PAGES = {
         "/et/notifications/",
         "/et/projects/smart-bus-stops/edit/",
         "/et/projects/smart-bus-stops/suggestions/",
+        "/et/living-lab/",
+        "/et/living-lab/campaigns/",
+        "/en/living-lab/campaigns/new/",
+    },
+    "panellist": {
+        "/et/living-lab/",
+        "/et/living-lab/panel/",
+        "/en/living-lab/panel/invitations/",
+        "/et/living-lab/panel/withdraw/",
+        "/et/living-lab/panel/delete/",
+        "/et/living-lab/terms/",
     },
     "member": {
         "/et/",
@@ -95,6 +110,29 @@ def funding_pages():
     NewsFactory(slug="sensor-pilot")
 
 
+def living_lab_pages(organisation, panellist):
+    """Campaigns in the states whose pages differ, the panellist invited to one and taking part in another."""
+    draft = CampaignFactory(organisation=organisation, draft=True, criteria={"age_band": ["60-74"]})
+    QuestionFactory(campaign=draft, purpose="screener", kind="single", answers=[("Jah", True), ("Ei", False)])
+    QuotaFactory(campaign=draft, attribute="district", value="", maximum_percent=50)
+    recruiting = CampaignFactory(organisation=organisation, status="recruiting")
+    QuestionFactory(campaign=recruiting, purpose="screener", kind="multiple", answers=[("Buss", True), ("Auto", False)])
+    ParticipationFactory(campaign=recruiting, panellist=panellist)
+    running = CampaignFactory(organisation=organisation, status="running")
+    QuestionFactory(campaign=running)
+    QuestionFactory(campaign=running, kind="single", answers=[("Jah", True), ("Ei", True)])
+    QuestionFactory(campaign=running, kind="text")
+    ParticipationFactory(campaign=running, panellist=panellist, status="accepted")
+    finished = CampaignFactory(organisation=organisation, status="finished")
+    scale = QuestionFactory(campaign=finished)
+    for number in range(6):
+        participation = ParticipationFactory(campaign=finished, status="accepted")
+        response = FeedbackResponse.objects.create(
+            campaign=finished, participation=participation, pseudonym=participation.pseudonym
+        )
+        Answer.objects.create(response=response, question=scale, scale=1 + number % 5)
+
+
 def blocking_violations(results, url):
     return [
         f"{violation['id']} ({violation['impact']}) at {url}: {violation['help']}\n    {node['html']}"
@@ -106,7 +144,7 @@ def blocking_violations(results, url):
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-@pytest.mark.parametrize("persona", ["visitor", "member", "org_admin"])
+@pytest.mark.parametrize("persona", ["visitor", "member", "org_admin", "panellist"])
 def test_no_page_has_serious_accessibility_violations_or_csp_reports(
     persona, viewport, request, client, live_server, new_context
 ):
@@ -115,9 +153,10 @@ def test_no_page_has_serious_accessibility_violations_or_csp_reports(
     bus_stops = ProjectFactory(slug="smart-bus-stops", lead=request.getfixturevalue("organisation"))
     bus_stops.target_call = CallFactory(slug="mobility-pilots", title_en="Mobility pilots")
     bus_stops.save()
+    living_lab_pages(request.getfixturevalue("organisation"), request.getfixturevalue("panellist").panellist)
     context = new_context(viewport=VIEWPORTS[viewport], locale="et-EE")
     signed_in_name = None
-    if persona in ("member", "org_admin"):
+    if persona in ("member", "org_admin", "panellist"):
         member = request.getfixturevalue(persona)
         paths = member_pages(client, member)
         share_session(client, context, live_server)

@@ -53,7 +53,7 @@ def test_the_code_keeps_the_layers():
         ("members/_probe.py", "import projects.models"),
         ("funding/_probe.py", "from projects.models import Project"),
         ("projects/_probe.py", "import funding.models"),
-        ("livinglab/_probe.py", "import projects.interface"),
+        ("livinglab/_probe.py", "import projects.models"),
         ("projects/_probe.py", "import home.views"),
     ],
 )

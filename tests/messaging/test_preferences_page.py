@@ -21,7 +21,7 @@ def field(kind):
 
 
 def every_kind(channel):
-    return {field(kind): channel for kind in NotificationKind.values}
+    return {f"kinds-{kind.key}": channel for kind in kinds.all_kinds()}
 
 
 def test_every_project_kind_is_listed_under_its_app_with_email_chosen_by_default(client, org_admin):

@@ -438,7 +438,7 @@ def add_projects_in_bulk(count):
 # leads, then the form's focus-area and competence choices.
 VISITOR_QUERIES = 8
 # A signed-in member adds the session, the user, "in the cluster?" (who sees members-only
-# projects) and the header's unread notification count.
+# projects, and who may start one) and the header's unread notification count.
 MEMBER_QUERIES = VISITOR_QUERIES + 4
 # The chosen focus areas and competence are looked up once each to validate them.
 FILTERED_QUERIES = VISITOR_QUERIES + 2
@@ -487,3 +487,12 @@ def test_text_search_uses_the_folded_column_so_estonian_letters_match_on_any_dat
 
     assert project.search_text == "õhukvaliteedi andurid õues mõõdetud."
     assert "ÕHUKVALITEEDI andurid" in response.content.decode()
+
+
+def test_only_people_who_may_lead_are_offered_to_start_a_project(client, member, panellist):
+    start = 'href="/et/projects/new/"'
+    client.force_login(member)
+    assert start in client.get(URL).content.decode()
+
+    client.force_login(panellist)
+    assert start not in client.get(URL).content.decode()

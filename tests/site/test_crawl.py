@@ -1,4 +1,4 @@
-"""Every page reachable from the home page, in both languages, as visitor, member and staff."""
+"""Every page reachable from the home page, in both languages, as visitor, member, staff and panellist."""
 
 import re
 from pathlib import Path
@@ -46,6 +46,8 @@ def crawl_as(persona, client, staff):
         signed_in(client, "mari@tartu-mobility.example")
     elif persona == "staff":
         client.force_login(staff)
+    elif persona == "panellist":
+        signed_in(client, "pille@panel.escc.example")
     mari = User.objects.get(email="mari@tartu-mobility.example")
     return crawl(client, start=("/et/", "/en/", *email_only_pages(mari)))
 
@@ -78,7 +80,7 @@ def inline_scripts_or_styles(result):
 
 
 # One crawl per persona (a crawl of the demo site visits every profile twice) checked four ways.
-@pytest.mark.parametrize("persona", ["visitor", "member", "staff"])
+@pytest.mark.parametrize("persona", ["visitor", "member", "staff", "panellist"])
 def test_every_page_answers_in_its_language_without_english_or_inline_code(persona, demo_site, client, staff):
     result = crawl_as(persona, client, staff)
 

@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 
 from funding.digests.rendering import render_digest
 from funding.digests.selection import build_digests, build_reminders
+from livinglab import notifications as livinglab_notifications
 from members.invitations import make_token
 from members.models import FocusArea, MembershipApplication, Role
 from messaging import emails
@@ -40,6 +41,7 @@ from tests.factories import (
     SubscriptionFactory,
     UserFactory,
 )
+from tests.livinglab.factories import CampaignFactory, PanellistFactory, ParticipationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -170,10 +172,52 @@ def send_portal_email(name, world, language):
     if name in contexts:
         emails.send_to_person(recipient, name, contexts[name])
         return latest_email()
+    if name.startswith("livinglab_"):
+        return send_livinglab_email(name.removeprefix("livinglab_"), world, recipient)
     kind = name.removeprefix("project_")
     if kind in NotificationKind.values:
         return send_notification(kind, world, recipient)
     return render_funding_email(name, recipient, language)
+
+
+def send_livinglab_email(kind, world, recipient):
+    """A living-lab notification as its sender gives it: to a panellist, the owners or staff."""
+    campaign = CampaignFactory(
+        organisation=world["lead"],
+        proposed_by=recipient,
+        title_et="Bussipeatuse ekraan",
+        title_en="Bus-stop screen",
+        place_et="Raekoja plats 1, Tartu",
+        place_en="Town Hall Square 1, Tartu",
+        mode="place",
+        incentive_et="Kinopilet",
+        incentive_en="A cinema ticket",
+        staff_note="Lisage palun testimise kestus.",
+        status="returned",
+    )
+    Notification.objects.filter(recipient=recipient).delete()
+    if kind in {"campaign_submitted", "campaign_decided"}:
+        if kind == "campaign_submitted":
+            recipient.is_staff = True
+            recipient.save(update_fields=["is_staff", "preferred_language"])
+            livinglab_notifications.campaign_submitted(campaign)
+        else:
+            recipient.save(update_fields=["preferred_language"])
+            livinglab_notifications.campaign_decided(campaign)
+        return latest_email()
+    recipient.save(update_fields=["preferred_language"])
+    participation = ParticipationFactory(campaign=campaign, panellist=PanellistFactory(user=recipient))
+    send = {
+        "invitation_received": livinglab_notifications.invitations_sent,
+        "place_confirmed": livinglab_notifications.places_confirmed,
+    }
+    if kind == "feedback_requested":
+        participation.status = "accepted"
+        participation.save(update_fields=["status"])
+        livinglab_notifications.feedback_requested(campaign)
+    else:
+        send[kind](campaign, [participation])
+    return latest_email()
 
 
 def send_notification(kind, world, recipient):

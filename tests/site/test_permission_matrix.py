@@ -17,6 +17,7 @@ from django.utils import translation
 
 from members.invitations import make_token
 from members.models import FocusArea, Membership
+from messaging import kinds
 from projects.models import NotificationKind, Participation
 from tests.conftest import PERSONAS
 from tests.factories import (
@@ -26,9 +27,20 @@ from tests.factories import (
     ProjectFactory,
     project_notification,
 )
-from tests.site.matrix_common import ORG, ORG_MANAGERS, OUR_APPS, SIGNED_IN, Row, everyone, managers_only, visitor_then
+from tests.site.matrix_common import (
+    ORG,
+    ORG_MANAGERS,
+    OUR_APPS,
+    SIGNED_IN,
+    Row,
+    everyone,
+    expected,
+    managers_only,
+    visitor_then,
+)
 from tests.site.matrix_funding_feeds import ROWS as FUNDING_FEED_ROWS
 from tests.site.matrix_funding_pages import ROWS as FUNDING_PAGE_ROWS
+from tests.site.matrix_livinglab import ROWS as LIVINGLAB_ROWS
 from tests.site.matrix_messaging_unsubscribe import ROWS as MESSAGING_UNSUBSCRIBE_ROWS
 from tests.site.url_patterns import project_url_names
 
@@ -127,7 +139,7 @@ def project_edit_form(fixture):
     return {**project_form(fixture), "stage": "forming", "is_open_for_joining": "on"}
 
 
-INBOX_ONLY = {**{f"kinds-projects.{kind}": "site" for kind in NotificationKind.values}, "digest-frequency": "monthly"}
+INBOX_ONLY = {**{f"kinds-{kind.key}": "site" for kind in kinds.all_kinds()}, "digest-frequency": "monthly"}
 
 MATRIX = {
     "home": Row(get=everyone(200), post=everyone(405)),
@@ -194,9 +206,10 @@ MATRIX = {
     "projects:project_list": Row(get=everyone(200), post=everyone(405)),
     "projects:project_detail": Row(get=everyone(200), post=everyone(405), kwargs=a_project),
     # Anyone in an active member organisation starts a project; other_member may not lead it for tartu-mobility.
+    # A panellist belongs to no organisation that could lead a project.
     "projects:project_create": Row(
-        get=visitor_then(302, 200),
-        post={"visitor": 302, "member": 302, "org_admin": 302, "other_member": 200, "staff": 302},
+        get={**visitor_then(302, 200), "panellist": 403},
+        post={"visitor": 302, "member": 302, "org_admin": 302, "other_member": 200, "staff": 302, "panellist": 403},
         post_data=project_form,
         writers={"member", "org_admin", "staff"},
     ),
@@ -223,8 +236,8 @@ MATRIX = {
     ),
     # tartu-mobility's own people are told they already take part; staff belong to no organisation.
     "projects:join_request_create": Row(
-        get={"visitor": 302, "member": 200, "org_admin": 200, "other_member": 200, "staff": 403},
-        post={"visitor": 302, "member": 200, "org_admin": 200, "other_member": 302, "staff": 403},
+        get={"visitor": 302, "member": 200, "org_admin": 200, "other_member": 200, "staff": 403, "panellist": 403},
+        post={"visitor": 302, "member": 200, "org_admin": 200, "other_member": 302, "staff": 403, "panellist": 403},
         kwargs=a_project,
         post_data={"organisation": "air-sense", "proposed_role": "partner", "message": "We can help."},
         writers={"other_member"},
@@ -237,22 +250,22 @@ MATRIX = {
         writers=ORG_MANAGERS,
     ),
     "projects:join_request_accept": Row(
-        get=managers_only(200),
-        post=managers_only(302),
+        get={**managers_only(200), "panellist": 404},
+        post={**managers_only(302), "panellist": 404},
         kwargs=pending_request,
         post_data={"note": ""},
         writers=ORG_MANAGERS,
     ),
     "projects:join_request_decline": Row(
-        get=managers_only(200),
-        post=managers_only(302),
+        get={**managers_only(200), "panellist": 404},
+        post={**managers_only(302), "panellist": 404},
         kwargs=pending_request,
         post_data={"note": "Not now."},
         writers=ORG_MANAGERS,
     ),
     "projects:join_request_withdraw": Row(
         get=visitor_then(302, 405),
-        post={"visitor": 302, "member": 403, "org_admin": 403, "other_member": 302, "staff": 302},
+        post={"visitor": 302, "member": 403, "org_admin": 403, "other_member": 302, "staff": 302, "panellist": 404},
         kwargs=pending_request,
         writers={"other_member", "staff"},
     ),
@@ -296,6 +309,7 @@ MATRIX = {
     **FUNDING_PAGE_ROWS,
     **FUNDING_FEED_ROWS,
     **MESSAGING_UNSUBSCRIBE_ROWS,
+    **LIVINGLAB_ROWS,
 }
 
 
@@ -319,7 +333,7 @@ def resolve(value, fixture):
 
 
 @pytest.fixture
-def fixture(request, organisation, other_organisation, member, org_admin, other_member, staff):
+def fixture(request, organisation, other_organisation, member, org_admin, other_member, staff, panellist):
     return request.getfixturevalue
 
 
@@ -339,7 +353,7 @@ def test_get(name, persona, persona_client, fixture):
 
     response = client.get(url)
 
-    assert response.status_code == row.get[persona]
+    assert response.status_code == expected(row.get, persona)
 
 
 @pytest.mark.parametrize(("name", "persona"), CASES)
@@ -352,7 +366,7 @@ def test_post(name, persona, persona_client, fixture):
 
     response = client.post(url, data)
 
-    assert response.status_code == row.post[persona]
+    assert response.status_code == expected(row.post, persona)
     if persona in row.writers:
         assert snapshot() != before, f"{persona}'s POST to {name} changed nothing"
     else:
