@@ -123,22 +123,14 @@ class OrganisationQuerySet(models.QuerySet):
 
 
 def is_cluster_member(user):
-    """Staff, or a person in an active member organisation: who may see people and contacts.
-
-    The answer is kept on the user object, which lives for one request (the middleware loads
-    it afresh each time), so a page asking several times queries once.
-    """
+    """Staff, or a person in an active member organisation: who may see people and contacts."""
     if not user.is_authenticated:
         return False
     if user.is_staff:
         return True
-    known = getattr(user, "_is_cluster_member", None)
-    if known is None:
-        from members.models import Membership
+    from members.models import Membership
 
-        known = Membership.objects.filter(user=user, organisation__membership_status="active").exists()
-        user._is_cluster_member = known
-    return known
+    return Membership.objects.filter(user=user, organisation__membership_status="active").exists()
 
 
 def stale_condition(*, now=None):
