@@ -10,9 +10,14 @@ from members.querysets import is_cluster_member
 
 
 class ProjectQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Public projects for everyone; members-only ones for cluster members and participants."""
-        if user.is_authenticated and is_cluster_member(user):
+    def visible_to(self, user, *, in_cluster=None):
+        """Public projects for everyone; members-only ones for cluster members and participants.
+
+        `in_cluster` is `is_cluster_member(user)` when the caller has asked it already.
+        """
+        if in_cluster is None:
+            in_cluster = is_cluster_member(user)
+        if user.is_authenticated and in_cluster:
             return self
         if user.is_authenticated:
             from projects.models import Participation

@@ -43,7 +43,8 @@ def call_list(request):
 def call_detail(request, slug):
     user = request.user
     call = permissions.get_call_for(user, slug, queryset=Call.objects.with_status().with_card_details())
-    projects = Project.objects.visible_to(user).filter(target_call=call).with_card_details()
+    in_cluster = is_cluster_member(user)
+    projects = Project.objects.visible_to(user, in_cluster=in_cluster).filter(target_call=call).with_card_details()
     # Consortia still looking for partners first, then the rest; by title within each.
     projects = sorted(projects, key=lambda project: (not project.accepts_requests, project.title.casefold()))
     context = {
@@ -51,7 +52,7 @@ def call_detail(request, slug):
         "projects": projects,
         "is_following": user.is_authenticated and CallFollow.objects.filter(user=user, call=call).exists(),
         "can_edit": permissions.can_edit_calls(user),
-        # Who may lead a project (asked by visible_to just above, so no query of its own).
-        "can_start_project": is_cluster_member(user),
+        # Who may lead a project (projects.forms.lead_choices) is who is in the cluster.
+        "can_start_project": in_cluster,
     }
     return render(request, "funding/call_detail.html", context)

@@ -20,16 +20,17 @@ from projects.models import JoinRequest, ParticipantRole, Project
 @cached_for_visitors
 def project_list(request):
     """Every project the person may see, filtered by a GET form, so each result list has a shareable URL."""
-    filterset = ProjectFilter(request.GET, queryset=Project.objects.visible_to(request.user).with_card_details())
-    # Who may lead a project is who is in the cluster (projects.forms.lead_choices), which
-    # visible_to has just asked: a panellist in no organisation is not offered one.
-    can_start = is_cluster_member(request.user)
+    # Who is in the cluster sees members-only projects and may lead one (projects.forms.lead_choices):
+    # a panellist in no organisation is not offered a project they cannot start.
+    in_cluster = is_cluster_member(request.user)
+    projects = Project.objects.visible_to(request.user, in_cluster=in_cluster).with_card_details()
+    filterset = ProjectFilter(request.GET, queryset=projects)
     return render_filtered_list(
         request,
         filterset,
         template="projects/project_list.html",
         results_template="projects/_project_results.html",
-        context={"can_start_project": can_start},
+        context={"can_start_project": in_cluster},
     )
 
 

@@ -439,7 +439,7 @@ def add_projects_in_bulk(count):
 VISITOR_QUERIES = 8
 # A signed-in member adds the session, the user, "in the cluster?" (who sees members-only
 # projects, and who may start one) and the header's unread notification count.
-MEMBER_QUERIES = VISITOR_QUERIES + 5
+MEMBER_QUERIES = VISITOR_QUERIES + 4
 # The chosen focus areas and competence are looked up once each to validate them.
 FILTERED_QUERIES = VISITOR_QUERIES + 2
 
