@@ -5,7 +5,6 @@ from django.contrib.auth import password_validation
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from livinglab import choices
 from livinglab.models import Panellist
 from livinglab.services.panel import PROFILE_FIELDS
 from members.forms_people import PASSWORD_HELP
@@ -154,7 +153,3 @@ class DeleteForm(forms.Form):
         label=_("Yes, delete my panel data for good"),
         error_messages={"required": _("Tick the box to confirm that you want your data deleted.")},
     )
-
-
-def minimum_age_note():
-    return _("You can join from the age of %(age)s.") % {"age": choices.MINIMUM_AGE}

@@ -5,14 +5,13 @@ from django.utils import timezone
 from livinglab.models import PanelTerms
 
 
+def _published():
+    return PanelTerms.objects.filter(published_at__lte=timezone.now()).order_by("-version")
+
+
 def terms_in_force():
-    return PanelTerms.objects.filter(published_at__lte=timezone.now()).order_by("-version").first()
+    return _published().first()
 
 
 def terms_version_in_force():
-    return (
-        PanelTerms.objects.filter(published_at__lte=timezone.now())
-        .order_by("-version")
-        .values_list("version", flat=True)
-        .first()
-    )
+    return _published().values_list("version", flat=True).first()
