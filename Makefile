@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 # The suite runs on real PostgreSQL and Redis (127.0.0.1); override to point elsewhere.
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/escc
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/1
+# pytest-xdist processes: one per core halves the suite's time; PYTEST_WORKERS=0 runs in this process.
+PYTEST_WORKERS ?= 2
 
 .PHONY: install run test lint format messages services clean bench bench-digests
 
@@ -28,7 +30,7 @@ services:
 
 test: install services
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) CELERY_TASK_ALWAYS_EAGER=true \
-	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest $(PYTEST_ARGS)
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

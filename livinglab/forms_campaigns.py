@@ -276,6 +276,15 @@ class QuotaForm(forms.ModelForm):
         self.fields["attribute"].choices = QuotaAttribute.choices
 
 
+class PlacesForm(forms.Form):
+    testers_wanted = forms.IntegerField(
+        label=_("Number of testers"),
+        min_value=1,
+        max_value=500,
+        help_text=_("More places go first to the people on the waiting list, in the order they joined it."),
+    )
+
+
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("Decision"),

@@ -212,6 +212,7 @@ class Campaign(models.Model):
         related_name="+",
     )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -244,6 +245,11 @@ class Campaign(models.Model):
     @property
     def is_recruiting(self):
         return self.status in {CampaignStatus.APPROVED, CampaignStatus.RECRUITING}
+
+    @property
+    def takes_new_places(self):
+        """Whether the owner may change the number of testers: after approval, until the test is over."""
+        return self.status in {CampaignStatus.APPROVED, CampaignStatus.RECRUITING, CampaignStatus.RUNNING}
 
     @property
     def takes_feedback(self):

@@ -19,6 +19,7 @@ class Kind(TextChoices):
     INVITATION_RECEIVED = "invitation_received", _("An invitation to test a prototype")
     PLACE_CONFIRMED = "place_confirmed", _("A place in a test became free for you")
     FEEDBACK_REQUESTED = "feedback_requested", _("A test you took part in asks for your feedback")
+    FEEDBACK_REMINDER = "feedback_reminder", _("A reminder to give feedback on a test you took part in")
     CAMPAIGN_SUBMITTED = "campaign_submitted", _("A test campaign waits for approval")
     CAMPAIGN_DECIDED = "campaign_decided", _("Staff decided on your test campaign")
 
@@ -32,17 +33,20 @@ def key(kind):
 
 
 def _to_panellists(kind, participations):
+    """Notify each participation's panellist; returns the notifications created (a repeat creates none)."""
+    created = []
     rows = Participation.objects.filter(pk__in=[p.pk for p in participations]).select_related(
         "panellist__user", "campaign__organisation"
     )
     for participation in rows:
-        messaging.notify(
+        created += messaging.notify(
             key(kind),
             recipients=[participation.panellist.user],
             target=participation,
             dedupe_key=f"participation:{participation.pk}",
             email_context={"participation": participation, "campaign": participation.campaign},
         )
+    return created
 
 
 def invitations_sent(campaign, participations):
@@ -56,6 +60,10 @@ def places_confirmed(campaign, participations):
 def feedback_requested(campaign):
     waiting = campaign.participations.filter(status=Participation.Status.ACCEPTED, response__isnull=True)
     _to_panellists(Kind.FEEDBACK_REQUESTED, list(waiting))
+
+
+def feedback_reminded(participations):
+    return _to_panellists(Kind.FEEDBACK_REMINDER, participations)
 
 
 def owners(campaign):

@@ -27,6 +27,7 @@ urlpatterns = [
     path("campaigns/<int:pk>/submit/", campaigns.campaign_submit, name="campaign_submit"),
     path("campaigns/<int:pk>/decide/", staff.campaign_decide, name="campaign_decide"),
     path("campaigns/<int:pk>/invite/", campaigns.campaign_invite, name="campaign_invite"),
+    path("campaigns/<int:pk>/places/", campaigns.campaign_places, name="campaign_places"),
     path("campaigns/<int:pk>/start/", campaigns.campaign_start, name="campaign_start"),
     path("campaigns/<int:pk>/finish/", campaigns.campaign_finish, name="campaign_finish"),
     path("campaigns/<int:pk>/results/", results.campaign_results, name="campaign_results"),

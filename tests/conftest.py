@@ -6,10 +6,12 @@ cluster staff (with two-factor on), and a living-lab panellist who belongs to no
 """
 
 import importlib
+import os
 
 import pytest
 from allauth.mfa.models import Authenticator
 from django.apps import apps
+from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.utils import translation
 from pytest_django.plugin import blocking_manager_key
@@ -17,6 +19,25 @@ from pytest_django.plugin import blocking_manager_key
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
 PERSONAS = ["visitor", "member", "org_admin", "other_member", "staff", "panellist"]
+
+
+def _a_redis_database_per_worker():
+    """Under pytest-xdist each worker gets its own Redis database (base + 8 × worker number).
+
+    cache.clear() before every test flushes the whole database; shared, one worker would wipe
+    the rate-limit counters of the other's test halfway through. The cache is not opened until
+    the first test, so changing its settings here, at import, is in time.
+    """
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    cache_settings = django_settings.CACHES["default"]
+    if not worker.startswith("gw") or not cache_settings["BACKEND"].endswith("RedisCache"):
+        return
+    base, _, number = cache_settings["LOCATION"].rpartition("/")
+    database = (int(number or 0) + 8 * int(worker.removeprefix("gw"))) % 16
+    cache_settings["LOCATION"] = f"{base}/{database}"
+
+
+_a_redis_database_per_worker()
 
 
 @pytest.fixture(autouse=True)
@@ -42,6 +63,7 @@ DATA_MIGRATIONS = [
     ("projects.migrations.0002_schedules", "add_schedule"),
     ("funding.migrations.0002_digest_schedules", "add_digest_schedules"),
     ("livinglab.migrations.0002_first_terms", "publish"),
+    ("livinglab.migrations.0003_campaign_finished_at", "add_schedule"),
 ]
 
 

@@ -102,7 +102,9 @@ def _move(campaign, *, allowed, to):
         if campaign.status not in allowed:
             raise LivingLabError(_("The campaign cannot move to “%(status)s” from here.") % {"status": to.label})
         campaign.status = to
-        campaign.save(update_fields=["status", "updated_at"])
+        if to == S.FINISHED:
+            campaign.finished_at = timezone.now()
+        campaign.save(update_fields=["status", "finished_at", "updated_at"])
     return campaign
 
 

@@ -140,6 +140,32 @@ def decline_invitation(participation) -> Participation:
     return participation
 
 
+def change_places(campaign, *, testers_wanted) -> list[Participation]:
+    """The owner wants more (or fewer) testers once the campaign is approved; a raise moves the waiting list up.
+
+    Never below the places already taken, nor below a quota's "at least". Returns the
+    people who moved up from the waiting list.
+    """
+    with transaction.atomic():
+        campaign = _lock(campaign)
+        if not campaign.takes_new_places:
+            raise LivingLabError(_("The number of testers can change while the campaign recruits or runs."))
+        taken = places_taken(campaign)
+        if testers_wanted < taken:
+            raise LivingLabError(
+                _("%(count)s testers already have a place: ask for at least that many.") % {"count": taken},
+                field="testers_wanted",
+            )
+        largest_minimum = max((q.minimum for q in campaign.quotas.all() if q.minimum is not None), default=0)
+        if testers_wanted < largest_minimum:
+            raise LivingLabError(
+                _("A quota asks for at least %(count)s testers.") % {"count": largest_minimum}, field="testers_wanted"
+            )
+        campaign.testers_wanted = testers_wanted
+        campaign.save(update_fields=["testers_wanted", "updated_at"])
+        return promote_waiting(campaign)
+
+
 def promote_waiting(campaign) -> list[Participation]:
     """Give free places to the longest waiting people, and tell them. The caller holds the campaign's lock."""
     free = campaign.testers_wanted - places_taken(campaign)

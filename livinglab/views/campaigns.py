@@ -8,10 +8,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from livinglab import matching, services
-from livinglab.forms_campaigns import CampaignForm, QuestionForm, QuotaForm, criteria_summary
+from livinglab.forms_campaigns import CampaignForm, PlacesForm, QuestionForm, QuotaForm, criteria_summary
 from livinglab.models import Campaign, Question
 from livinglab.permissions import get_campaign_for, organisations_of
-from livinglab.services.invitations import round_size
+from livinglab.services.invitations import change_places, round_size
 from livinglab.terms import terms_version_in_force
 
 
@@ -215,3 +215,25 @@ def quota_remove(request, pk, quota_pk):
     if quota is None:
         return redirect(campaign)
     return _act(request, campaign, lambda: services.remove_quota(quota), _("The quota is removed."))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def campaign_places(request, pk):
+    campaign = get_campaign_for(request.user, pk)
+    if not campaign.takes_new_places:
+        raise PermissionDenied
+    form = PlacesForm(request.POST or None, initial={"testers_wanted": campaign.testers_wanted})
+    if request.method == "POST" and form.is_valid():
+        try:
+            moved = change_places(campaign, testers_wanted=form.cleaned_data["testers_wanted"])
+        except services.LivingLabError as error:
+            form.add_error(_field_in(form, error.field), str(error))
+        else:
+            messages.success(
+                request,
+                _("The campaign now wants %(wanted)s testers; %(moved)s moved up from the waiting list.")
+                % {"wanted": form.cleaned_data["testers_wanted"], "moved": len(moved)},
+            )
+            return redirect(campaign)
+    return render(request, "livinglab/places_form.html", {"form": form, "campaign": campaign})

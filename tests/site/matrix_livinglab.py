@@ -177,6 +177,9 @@ ROWS = {
     ),
     # The panellist persona is on the panel and matches anything, so every press invites them.
     "livinglab:campaign_invite": Row(get=_signed_in_get_only(), post=OWNERS_POST, kwargs=campaign, writers=OWNERS),
+    "livinglab:campaign_places": Row(
+        get=OWNERS_GET, post=OWNERS_POST, kwargs=campaign, post_data={"testers_wanted": "12"}, writers=OWNERS
+    ),
     "livinglab:campaign_start": Row(get=_signed_in_get_only(), post=OWNERS_POST, kwargs=campaign, writers=OWNERS),
     "livinglab:campaign_finish": Row(
         get=_signed_in_get_only(),

@@ -210,6 +210,7 @@ def send_livinglab_email(kind, world, recipient):
     send = {
         "invitation_received": livinglab_notifications.invitations_sent,
         "place_confirmed": livinglab_notifications.places_confirmed,
+        "feedback_reminder": lambda campaign, participations: livinglab_notifications.feedback_reminded(participations),
     }
     if kind == "feedback_requested":
         participation.status = "accepted"
