@@ -48,7 +48,7 @@ def test_the_owner_changes_the_number_on_its_page(client, member, full_campaign)
 
     full_campaign.refresh_from_db()
     assert full_campaign.testers_wanted == 3
-    assert "1 moved up from the waiting list" in response.content.decode()
+    assert "Kampaania ootab nüüd 3 testijat; ootejärjekorrast sai koha 1." in response.content.decode()
 
 
 def test_fewer_than_the_places_taken_is_refused_at_the_field_keeping_the_number(client, member, full_campaign):
@@ -57,9 +57,7 @@ def test_fewer_than_the_places_taken_is_refused_at_the_field_keeping_the_number(
     response = client.post(places_url(full_campaign), {"testers_wanted": "1"})
 
     assert response.status_code == 200
-    assert response.context["form"].errors["testers_wanted"] == [
-        "2 testers already have a place: ask for at least that many."
-    ]
+    assert response.context["form"].errors["testers_wanted"] == ["2 testijal on juba koht: küsige vähemalt nii palju."]
     assert 'value="1"' in response.content.decode()
     full_campaign.refresh_from_db()
     assert full_campaign.testers_wanted == 2
@@ -69,7 +67,7 @@ def test_fewer_than_a_quota_asks_for_is_refused():
     campaign = CampaignFactory(testers_wanted=10)
     QuotaFactory(campaign=campaign, value="60-74", minimum=6)
 
-    with pytest.raises(services.LivingLabError, match="at least 6"):
+    with pytest.raises(services.LivingLabError, match="vähemalt 6 testijat"):
         change_places(campaign, testers_wanted=5)
 
 
