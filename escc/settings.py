@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "projects",
     "funding",
     "livinglab",
+    "support",
     "home",
 ]
 

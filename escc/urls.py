@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("projects/", include("projects.urls")),
     path("", include("funding.urls")),
     path("living-lab/", include("livinglab.urls")),
+    path("services/", include("support.urls")),
     prefix_default_language=True,
 )
 

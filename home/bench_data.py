@@ -3,7 +3,8 @@
 It lives in the top app because it fills every app below. Scale 1 is the cluster at full size:
 10,000 organisations with three people each, 5,000 projects with 20,000 participations, 2,000
 funding calls, 20,000 news items, 20,000 digest subscribers, 3,000 panellists and 30 test campaigns
-(ten of them finished with 100 testers' answers each); scale 10 is ten times that, and
+(ten of them finished with 100 testers' answers each), 2,000 service requests with three
+messages each; scale 10 is ten times that, and
 a fraction (0.001) makes the suite's smoke dataset. The demo (seed_demo) comes first, for the
 focus areas, competences, programmes and signed-in personas the benchmark uses.
 
@@ -19,6 +20,7 @@ from itertools import cycle, islice
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.db.models import DateTimeField, ExpressionWrapper, F, Value
 from django.utils import timezone
 
 from funding.models import Call, News, Programme, Subscription
@@ -28,6 +30,7 @@ from livinglab.terms import terms_version_in_force
 from members.models import Competence, FocusArea, Membership, MembershipStatus, Organisation, OrganisationKind, User
 from members.text import search_text
 from projects.models import ParticipantRole, Participation, Project, Stage
+from support.models import RequestMessage, RequestStatus, Service, ServiceRequest
 
 BENCH_PREFIX = "bench-"
 BENCH_EMAIL_DOMAIN = "@bench.escc.example"
@@ -45,6 +48,8 @@ SUBSCRIBERS = 20_000
 PANELLISTS = 3_000
 CAMPAIGNS = 30  # every third finished, each with TESTERS_PER_CAMPAIGN answers
 TESTERS_PER_CAMPAIGN = 100
+SERVICE_REQUESTS = 2_000  # over the last year, each with MESSAGES_PER_REQUEST messages
+MESSAGES_PER_REQUEST = 3
 
 CITIES = [("Tallinn", "EE"), ("Tartu", "EE"), ("Pärnu", "EE"), ("Narva", "EE"), ("Helsinki", "FI"), ("Riga", "LV")]
 
@@ -66,6 +71,7 @@ def seed(scale=1.0, *, log=print):
             ("subscribers", _subscribers),
             ("panellists", _panellists),
             ("campaigns", _campaigns),
+            ("service requests", _service_requests),
         ]:
             counts[name] = step(scale)
             log(f"{name}: {counts[name]} ({time.perf_counter() - started:.1f} s)")
@@ -409,3 +415,47 @@ def _campaigns(scale):
         batch_size=BATCH_SIZE,
     )
     return len(campaigns)
+
+
+def _service_requests(scale):
+    organisations = list(
+        Organisation.objects.filter(slug__startswith=BENCH_PREFIX, membership_status=MembershipStatus.ACTIVE)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    states, services = list(RequestStatus.values), list(Service.values)
+    requests = [
+        ServiceRequest(
+            organisation_id=organisations[number % len(organisations)],
+            service=services[number % len(services)],
+            status=states[number % len(states)],
+            subject=f"{BENCH_PREFIX}Abi palve {number}",
+            description="Vajame abi piloodi kavandamisel.",
+            target_market="Soome" if number % len(services) == 0 else "",
+        )
+        for number in range(_count(SERVICE_REQUESTS, scale))
+    ]
+    ServiceRequest.objects.bulk_create(requests, batch_size=BATCH_SIZE)
+    now = timezone.now()
+    # Asked over the last year; most answered within two days, the done and declined ones closed.
+    bench = ServiceRequest.objects.filter(subject__startswith=BENCH_PREFIX)
+    bench.update(
+        created_at=ExpressionWrapper(
+            Value(now) - F("pk") % 365 * Value(timedelta(days=1)), output_field=DateTimeField()
+        )
+    )
+    bench.exclude(status=RequestStatus.NEW).update(
+        first_answered_at=F("created_at") + F("pk") % 48 * Value(timedelta(hours=1))
+    )
+    bench.filter(status__in=[RequestStatus.DONE, RequestStatus.DECLINED]).update(
+        closed_at=F("created_at") + F("pk") % 30 * Value(timedelta(days=1))
+    )
+    RequestMessage.objects.bulk_create(
+        (
+            RequestMessage(request=request, from_staff=bool(index % 2), body=f"Sõnum {index}")
+            for request in requests
+            for index in range(MESSAGES_PER_REQUEST)
+        ),
+        batch_size=BATCH_SIZE,
+    )
+    return len(requests)

@@ -5,10 +5,6 @@ every one; anybody else gets a 404, so campaigns cannot be probed. A participati
 panellist's alone. Owners never see who a panellist is (the pages show pseudonyms only).
 """
 
-import functools
-
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from livinglab.models import Campaign, Panellist, Participation
@@ -61,17 +57,3 @@ def get_participation_for(user, pk):
     if participation is None:
         raise Http404
     return participation
-
-
-def staff_required(view):
-    """Visitors are sent to sign in; signed-in people who are not staff get 403."""
-
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not request.user.is_staff:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper

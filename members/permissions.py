@@ -5,6 +5,9 @@ an organisation the person may not see is a 404 (its existence does not leak), o
 they may see but not change is a 403.
 """
 
+import functools
+
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
@@ -60,3 +63,17 @@ def get_organisation_for(user, slug, action=VIEW, queryset=None):
     if action == MANAGE_PEOPLE and not can_manage_people(user, organisation, role=role):
         raise PermissionDenied
     return organisation
+
+
+def staff_required(view):
+    """Visitors are sent to sign in; signed-in people who are not staff get 403."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not request.user.is_staff:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper

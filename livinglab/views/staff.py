@@ -8,7 +8,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from livinglab import panel_figures, services
 from livinglab.forms_campaigns import DecisionForm
 from livinglab.models import Campaign, CampaignStatus
-from livinglab.permissions import get_campaign_for, staff_required
+from livinglab.permissions import get_campaign_for
+from members.permissions import staff_required
 
 
 @staff_required

@@ -16,6 +16,7 @@ from tests.e2e.site_pages import reachable_pages
 from tests.factories import TEST_PASSWORD, CallFactory, NewsFactory, ProjectFactory
 from tests.livinglab.factories import CampaignFactory, ParticipationFactory, QuestionFactory, QuotaFactory
 from tests.site.crawler import email_only_pages
+from tests.support.factories import RequestMessageFactory, ServiceRequestFactory
 
 VIEWPORTS = {
     "phone": {"width": 360, "height": 740},
@@ -57,6 +58,8 @@ EXPECTED_PAGES = {
         "/et/living-lab/",
         "/et/living-lab/campaigns/",
         "/en/living-lab/campaigns/new/",
+        "/et/services/",
+        "/en/services/new/",
     },
     "panellist": {
         "/et/living-lab/",
@@ -133,6 +136,15 @@ def living_lab_pages(organisation, panellist):
         Answer.objects.create(response=response, question=scale, scale=1 + number % 5)
 
 
+def support_pages(organisation, asker):
+    """A service request with a thread both sides wrote in, so its page shows what it can."""
+    request = ServiceRequestFactory(
+        organisation=organisation, requested_by=asker, service="internationalisation", target_market="Soome"
+    )
+    RequestMessageFactory(request=request, from_staff=True, body="Saadame kontaktid.")
+    RequestMessageFactory(request=request, author=asker, body="Aitäh!")
+
+
 def blocking_violations(results, url):
     return [
         f"{violation['id']} ({violation['impact']}) at {url}: {violation['help']}\n    {node['html']}"
@@ -154,6 +166,7 @@ def test_no_page_has_serious_accessibility_violations_or_csp_reports(
     bus_stops.target_call = CallFactory(slug="mobility-pilots", title_en="Mobility pilots")
     bus_stops.save()
     living_lab_pages(request.getfixturevalue("organisation"), request.getfixturevalue("panellist").panellist)
+    support_pages(request.getfixturevalue("organisation"), request.getfixturevalue("org_admin"))
     context = new_context(viewport=VIEWPORTS[viewport], locale="et-EE")
     signed_in_name = None
     if persona in ("member", "org_admin", "panellist"):

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 
 from aiosmtpd.controller import Controller
 
-from tests.support.ports import free_port
+from tests.helpers.ports import free_port
 
 DEFERRAL = "451 4.7.1 Greylisted, please try again later"
 

@@ -16,8 +16,8 @@ from django.utils import timezone
 
 from messaging import outbox
 from messaging.models import OutboxEmail
+from tests.helpers.ports import free_port
 from tests.messaging import test_outbox_real as real_parts
-from tests.support.ports import free_port
 
 Status = OutboxEmail.Status
 TRANSACTION_CONTROL = re.compile(r"(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE SAVEPOINT|ROLLBACK TO SAVEPOINT)\b")

@@ -31,8 +31,8 @@ from django.utils import timezone
 from escc.celery import app
 from messaging import outbox, tasks
 from messaging.models import OutboxEmail
-from tests.support.redis_server import running_redis_server
-from tests.support.smtp_server import running_smtp_server
+from tests.helpers.redis_server import running_redis_server
+from tests.helpers.smtp_server import running_smtp_server
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

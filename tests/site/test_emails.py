@@ -28,6 +28,7 @@ from messaging import emails
 from messaging.models import Notification, OutboxEmail
 from projects.models import JoinRequest, NotificationKind, ProjectUpdate
 from projects.notifications import notify
+from support import notifications as support_notifications
 from tests.factories import (
     CallFactory,
     CallFollowFactory,
@@ -42,6 +43,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.livinglab.factories import CampaignFactory, PanellistFactory, ParticipationFactory
+from tests.support.factories import RequestMessageFactory, ServiceRequestFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -174,10 +176,37 @@ def send_portal_email(name, world, language):
         return latest_email()
     if name.startswith("livinglab_"):
         return send_livinglab_email(name.removeprefix("livinglab_"), world, recipient)
+    if name.startswith("support_"):
+        return send_support_email(name.removeprefix("support_"), world, recipient)
     kind = name.removeprefix("project_")
     if kind in NotificationKind.values:
         return send_notification(kind, world, recipient)
     return render_funding_email(name, recipient, language)
+
+
+def send_support_email(kind, world, recipient):
+    """A service-request notification as its sender gives it: to staff, or to the member side."""
+    Notification.objects.filter(recipient=recipient).delete()
+    recipient.save(update_fields=["preferred_language"])
+    request = ServiceRequestFactory(
+        organisation=world["lead"],
+        requested_by=recipient,
+        service="internationalisation",
+        target_market="Soome",
+        subject="Sisenemine Soome turule",
+        with_agency=True,
+        status="in_progress",
+    )
+    if kind == "request_received":
+        request.requested_by, request.assignee = None, recipient
+        request.save(update_fields=["requested_by", "assignee"])
+        support_notifications.request_received(request)
+    elif kind == "message_posted":
+        message = RequestMessageFactory(request=request, from_staff=True, body="Saadame homme kontaktid.")
+        support_notifications.message_posted(request, message)
+    else:
+        support_notifications.status_changed(request)
+    return latest_email()
 
 
 def send_livinglab_email(kind, world, recipient):

@@ -13,6 +13,7 @@ DEMO_TEXTS = [
     ROOT / "members" / "demo_data.py",
     ROOT / "members" / "demo.py",
     ROOT / "projects" / "demo.py",
+    ROOT / "support" / "demo.py",
 ]
 # A funding call is a "taotlusvoor", the Estonian funders' word; "rahastusvoor" in any inflection is not used.
 OTHER_WORD = re.compile(r"rahastusvoo", re.IGNORECASE)

@@ -42,6 +42,7 @@ from tests.site.matrix_funding_feeds import ROWS as FUNDING_FEED_ROWS
 from tests.site.matrix_funding_pages import ROWS as FUNDING_PAGE_ROWS
 from tests.site.matrix_livinglab import ROWS as LIVINGLAB_ROWS
 from tests.site.matrix_messaging_unsubscribe import ROWS as MESSAGING_UNSUBSCRIBE_ROWS
+from tests.site.matrix_support import ROWS as SUPPORT_ROWS
 from tests.site.url_patterns import project_url_names
 
 
@@ -310,6 +311,7 @@ MATRIX = {
     **FUNDING_FEED_ROWS,
     **MESSAGING_UNSUBSCRIBE_ROWS,
     **LIVINGLAB_ROWS,
+    **SUPPORT_ROWS,
 }
 
 

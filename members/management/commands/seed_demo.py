@@ -14,6 +14,7 @@ SEEDERS = [
     # Before the projects: a few of them name the call they target.
     "funding.demo.seed_funding",
     "projects.demo.seed_projects",
+    "support.demo.seed_support",
     "livinglab.demo.seed_livinglab",
 ]
 
