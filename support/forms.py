@@ -24,6 +24,7 @@ class RequestForm(forms.ModelForm):
             Project.objects.filter(participations__organisation_id__in=organisation_ids).distinct().order_by("title")
         )
         self.fields["project"].help_text = _("Optional: the project of yours the help is for.")
+        self.fields["project"].empty_label = _("No project")
         self.fields["call"].queryset = Call.objects.published()
         self.fields["description"].widget.attrs["rows"] = 8
 
