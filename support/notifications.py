@@ -43,13 +43,13 @@ def staff_side(request):
     return list(User.objects.filter(is_active=True, is_staff=True).order_by("pk"))
 
 
-def _notify(kind, request, recipients, **extra):
+def _notify(kind, request, recipients, *, params=None, **email_context):
     messaging.notify(
         key(kind),
         recipients=recipients,
         target=request,
-        params=extra.pop("params", None),
-        email_context={"request": request, **extra},
+        params=params,
+        email_context={"request": request, **email_context},
     )
 
 
